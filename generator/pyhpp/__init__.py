@@ -1,0 +1,3 @@
+"""pyhpp: generates typed C++ wrappers for Python modules (this package imports nothing heavy)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,194 @@
+"""The pyhpp IR: frozen dataclasses describing a Python API and, after the passes, its C++ shape.
+
+The model is versioned (SCHEMA_VERSION) and JSON round-trippable (see ir/serialize.py).
+Types are trees (PyType for the Python side, CppType for the C++ side), never strings.
+Introspection fills the Python side; passes fill the `cpp_*` fields with dataclasses.replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple, Union
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item was defined: a path relative to its sys.path entry ('/' separated), a line."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+# ---------------------------------------------------------------------------------------------
+# Python types: a tree. Names are fully qualified names of the resolved objects.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedType:
+    """A class or typing construct, e.g. builtins.int, typing.Optional, collections.abc.Sequence.
+
+    `args` are the subscription arguments (list[int] -> NamedType('builtins.list', (int,))).
+    Union written as `A | B` is NamedType('typing.Union', (A, B)).
+    """
+
+    qualname: str
+    args: Tuple["PyType", ...] = ()
+
+
+@dataclass(frozen=True)
+class NoneType:
+    """`None` (or `type(None)`) in an annotation."""
+
+
+@dataclass(frozen=True)
+class EllipsisType:
+    """The `...` in tuple[int, ...] or Callable[..., R]."""
+
+
+@dataclass(frozen=True)
+class LiteralValue:
+    """One argument of Literal[...]: an int, str, bool or None written in the annotation."""
+
+    value: Union[int, str, bool, None]
+
+
+@dataclass(frozen=True)
+class ListOfTypes:
+    """A bracketed list of types inside a subscription: the [A, B] of Callable[[A, B], R]."""
+
+    items: Tuple["PyType", ...] = ()
+
+
+@dataclass(frozen=True)
+class TypeVarType:
+    """A typing.TypeVar, with its bound and constraints when it has them."""
+
+    name: str
+    bound: Optional["PyType"] = None
+    constraints: Tuple["PyType", ...] = ()
+
+
+@dataclass(frozen=True)
+class UnresolvedType:
+    """An annotation introspection could not resolve; `reason` says why, `text` is the source."""
+
+    text: str
+    reason: str
+
+
+PyType = Union[
+    NamedType, NoneType, EllipsisType, LiteralValue, ListOfTypes, TypeVarType, UnresolvedType
+]
+
+
+@dataclass(frozen=True)
+class TypeSource:
+    """Where a type came from.
+
+    kind: 'annotation' (an evaluated annotation object), 'string' (a string annotation or one
+    under `from __future__ import annotations`, parsed without evaluating it), 'missing' (no
+    annotation at all). `text` is the annotation as written (or its repr for objects).
+    """
+
+    kind: str
+    text: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# C++ types: a tree filled by passes/typemap.py. `kind` names a codec of the runtime.
+# ---------------------------------------------------------------------------------------------
+
+CPP_KINDS = (
+    "int",  # std::int64_t <-> int
+    "float",  # double <-> float
+    "bool",  # bool <-> bool
+    "str",  # std::string (UTF-8) <-> str
+    "bytes",  # pyhpp::bytes <-> bytes
+    "none",  # void <-> None (results only)
+    "object",  # pyhpp::object <-> anything
+    "optional",  # std::optional<A> <-> A | None
+    "list",  # std::vector<A> <-> list (any sequence when read back)
+    "tuple_var",  # std::vector<A> <-> tuple[A, ...]
+    "tuple",  # std::tuple<A, B, ...> <-> tuple[A, B, ...]
+    "dict",  # std::map<K, V> <-> dict (any mapping when read back)
+    "set",  # std::set<A> <-> set
+    "frozenset",  # std::set<A> <-> frozenset
+)
+
+
+@dataclass(frozen=True)
+class CppType:
+    kind: str
+    args: Tuple["CppType", ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# API items.
+# ---------------------------------------------------------------------------------------------
+
+PARAMETER_KINDS = (
+    "positional_only",
+    "positional_or_keyword",
+    "var_positional",
+    "keyword_only",
+    "var_keyword",
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # one of PARAMETER_KINDS
+    has_default: bool = False
+    type: Optional[PyType] = None  # None when there is no annotation
+    type_source: TypeSource = TypeSource("missing")
+    cpp_name: str = ""
+    cpp_type: Optional[CppType] = None
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    location: Optional[Location] = None
+    doc: str = ""
+    parameters: Tuple[Parameter, ...] = ()
+    returns: Optional[PyType] = None  # None when there is no annotation
+    returns_source: TypeSource = TypeSource("missing")
+    # False when inspect.signature failed: the wrapper then takes *args/**kwargs of objects.
+    signature_known: bool = True
+    cpp_name: str = ""
+    cpp_returns: Optional[CppType] = None
+
+
+@dataclass(frozen=True)
+class Other:
+    """A public name that is not (yet) wrapped as a function: kind is 'class', 'variable', ..."""
+
+    name: str
+    kind: str
+    location: Optional[Location] = None
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    location: Optional[Location] = None
+    doc: str = ""
+    functions: Tuple[Function, ...] = ()
+    others: Tuple[Other, ...] = ()
+    cpp_namespace: Tuple[str, ...] = ()  # filled by passes/naming.py
+
+
+@dataclass(frozen=True)
+class Api:
+    """The root: every module of one generation run, and the target interpreter's version."""
+
+    python_version: str  # "3.11"
+    modules: Tuple[Module, ...] = ()
+    schema_version: int = SCHEMA_VERSION

@@ -1,0 +1,168 @@
+// The call path of generated wrappers: take the GIL, collect arguments, vectorcall, convert back.
+#pragma once
+
+#include <pyhpp/detail/cache.hpp>
+#include <pyhpp/detail/errors.hpp>
+#include <pyhpp/detail/python.hpp>
+#include <pyhpp/gil.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pyhpp::detail {
+
+/// Takes the GIL for one wrapper call unless a pyhpp::gil_acquire block already holds it.
+class gil_scope {
+  public:
+    explicit gil_scope(const char *function) {
+        if (PYHPP_LIKELY(gil_depth != 0))
+            return;
+        if (PYHPP_UNLIKELY(!Py_IsInitialized()))
+            throw_not_running(function);
+        m_state = PyGILState_Ensure();
+        m_taken = true;
+    }
+    ~gil_scope() {
+        if (m_taken)
+            PyGILState_Release(m_state);
+    }
+    gil_scope(const gil_scope &) = delete;
+    gil_scope &operator=(const gil_scope &) = delete;
+
+  private:
+    PyGILState_STATE m_state{};
+    bool m_taken = false;
+};
+
+/// Raises pyhpp::type_error for an argument that cannot be sent (positional-only after an
+/// omitted one, for instance).
+[[noreturn]] PYHPP_NOINLINE void throw_argument_misuse(const char *function, const char *param,
+                                                       const char *why);
+/// Raises the pending conversion error of an argument, naming the function and parameter.
+[[noreturn]] PYHPP_NOINLINE void throw_argument_error(const char *function, const char *param);
+
+/// The arguments of one call, in vectorcall layout: positionals, then keyword values, with a
+/// spare slot in front (PY_VECTORCALL_ARGUMENTS_OFFSET). `N` slots live on the stack; calls
+/// with *args or **kwargs reserve more. Owns the references it holds.
+///
+/// An omitted optional argument leaves a gap: later positional-or-keyword arguments are then
+/// sent by keyword, and a later positional-only argument cannot be sent at all.
+/// PRECONDITION: The GIL must be held for the whole life of the object.
+template <std::size_t N> class arguments {
+  public:
+    explicit arguments(const char *function) noexcept : m_function(function) {}
+    ~arguments() {
+        for (std::size_t i = 1; i <= m_count; ++i)
+            Py_DECREF(m_slots[i]);
+        Py_XDECREF(m_extra_names);
+    }
+    arguments(const arguments &) = delete;
+    arguments &operator=(const arguments &) = delete;
+
+    /// Makes room for `total` arguments (for *args and **kwargs); call before adding any.
+    void reserve(std::size_t total) {
+        if (total > N) {
+            m_heap.resize(total + 1);
+            m_slots = m_heap.data();
+        }
+    }
+
+    /// A parameter that takes no keyword: positional-only or an element of *args.
+    void positional(PyObject *value, const char *param) {
+        check(value, param);
+        if (PYHPP_UNLIKELY(m_gap)) {
+            Py_DECREF(value);
+            throw_argument_misuse(m_function, param,
+                                  "is positional-only and an earlier optional argument was "
+                                  "omitted");
+        }
+        m_slots[++m_count] = value;
+        ++m_positional;
+    }
+
+    /// A positional-or-keyword parameter: positional until a gap, by keyword after it.
+    void positional_or_keyword(PyObject *value, const char *param, std::size_t keyword_index) {
+        if (!m_gap) {
+            check(value, param);
+            m_slots[++m_count] = value;
+            ++m_positional;
+        } else {
+            keyword(value, param, keyword_index);
+        }
+    }
+
+    /// A keyword-only parameter (or one sent by keyword after a gap).
+    void keyword(PyObject *value, const char *param, std::size_t keyword_index) {
+        check(value, param);
+        m_slots[++m_count] = value;
+        m_mask |= std::uint64_t{1} << keyword_index;
+    }
+
+    /// An entry of **kwargs.
+    void extra_keyword(PyObject *value, std::string_view name);
+
+    /// An optional parameter left out: not sent.
+    void omit() noexcept { m_gap = true; }
+    /// Whether *args may still be sent (no gap before it).
+    void check_var_positional(std::size_t count) const {
+        if (PYHPP_UNLIKELY(m_gap && count != 0))
+            throw_argument_misuse(m_function, "*args",
+                                  "cannot be sent after an omitted optional argument");
+    }
+
+    /// Calls `callable`; returns the new reference to the result or throws its exception.
+    PyObject *call(PyObject *callable, keyword_names *names) {
+        PyObject *kwnames = nullptr;
+        if (m_mask != 0 || m_extra_names) {
+            kwnames = keyword_tuple(names);
+        }
+        PyObject *result = PYHPP_VECTORCALL(callable, m_slots + 1,
+                                            m_positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+        Py_XDECREF(kwnames);
+        if (PYHPP_UNLIKELY(!result))
+            throw_python_error();
+        return result;
+    }
+
+  private:
+    void check(PyObject *value, const char *param) {
+        if (PYHPP_UNLIKELY(!value))
+            throw_argument_error(m_function, param);
+    }
+    PyObject *keyword_tuple(keyword_names *names);
+
+    PyObject *m_inline[N + 1];
+    std::vector<PyObject *> m_heap;
+    PyObject **m_slots = m_inline;
+    std::size_t m_count = 0;
+    std::size_t m_positional = 0;
+    std::uint64_t m_mask = 0;
+    PyObject *m_extra_names = nullptr; // a list of **kwargs names, or null
+    const char *m_function;
+    bool m_gap = false;
+};
+
+/// Builds the keyword-names tuple for the mask plus any **kwargs names (a new reference).
+PyObject *keyword_tuple(keyword_names *names, std::uint64_t mask, PyObject *extra_names);
+/// Appends `name` to the **kwargs names list (created on first use); returns false on error.
+bool append_extra_name(PyObject *&extra_names, std::string_view name);
+
+template <std::size_t N> PyObject *arguments<N>::keyword_tuple(keyword_names *names) {
+    PyObject *tuple = detail::keyword_tuple(names, m_mask, m_extra_names);
+    if (!tuple)
+        throw_python_error();
+    return tuple;
+}
+
+template <std::size_t N>
+void arguments<N>::extra_keyword(PyObject *value, std::string_view name) {
+    check(value, "**kwargs");
+    m_slots[++m_count] = value;
+    if (!append_extra_name(m_extra_names, name))
+        throw_argument_error(m_function, "**kwargs");
+}
+
+} // namespace pyhpp::detail

@@ -1,0 +1,124 @@
+// Codecs of scalars: int, float, bool, str, bytes, object. PRECONDITION: The GIL must be held.
+#pragma once
+
+#include <pyhpp/detail/convert.hpp>
+#include <pyhpp/object.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace pyhpp::detail::codec {
+
+// Each codec has `type` (the C++ type), `to_python` (a new reference, or null with a Python
+// error set) and `from_python` (true, or false with `failure` filled).
+
+struct int_ {
+    using type = std::int64_t;
+    static PyObject *to_python(type value) noexcept { return PyLong_FromLongLong(value); }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        if (PYHPP_UNLIKELY(!PyLong_Check(o)))
+            return f.type_mismatch(o);
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (PYHPP_UNLIKELY(overflow != 0))
+            return f.overflow(o, "std::int64_t");
+        out = v;
+        return true;
+    }
+};
+
+struct float_ {
+    using type = double;
+    static PyObject *to_python(type value) noexcept { return PyFloat_FromDouble(value); }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        if (PYHPP_LIKELY(PyFloat_Check(o))) {
+            out = PyFloat_AS_DOUBLE(o);
+            return true;
+        }
+        // PEP 484: an int is acceptable where a float is expected.
+        if (PyLong_Check(o)) {
+            double v = PyLong_AsDouble(o);
+            if (v == -1.0 && PyErr_Occurred()) {
+                PyErr_Clear();
+                return f.overflow(o, "double");
+            }
+            out = v;
+            return true;
+        }
+        return f.type_mismatch(o);
+    }
+};
+
+struct bool_ {
+    using type = bool;
+    static PyObject *to_python(type value) noexcept { return PyBool_FromLong(value ? 1 : 0); }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        if (o == Py_True) {
+            out = true;
+            return true;
+        }
+        if (o == Py_False) {
+            out = false;
+            return true;
+        }
+        return f.type_mismatch(o);
+    }
+};
+
+struct str_ {
+    using type = std::string;
+    /// Invalid UTF-8 raises UnicodeDecodeError (pyhpp::unicode_decode_error).
+    static PyObject *to_python(const type &value) noexcept {
+        return PyUnicode_DecodeUTF8(value.data(), static_cast<Py_ssize_t>(value.size()), "strict");
+    }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        if (PYHPP_UNLIKELY(!PyUnicode_Check(o)))
+            return f.type_mismatch(o);
+        Py_ssize_t size = 0;
+        const char *data = PyUnicode_AsUTF8AndSize(o, &size);
+        if (PYHPP_UNLIKELY(!data))
+            return f.python_error();
+        out.assign(data, static_cast<std::size_t>(size));
+        return true;
+    }
+};
+
+struct bytes_ {
+    using type = pyhpp::bytes;
+    static PyObject *to_python(const type &value) noexcept {
+        return PyBytes_FromStringAndSize(reinterpret_cast<const char *>(value.data()),
+                                         static_cast<Py_ssize_t>(value.size()));
+    }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        const char *data = nullptr;
+        Py_ssize_t size = 0;
+        if (PyBytes_Check(o)) {
+            data = PyBytes_AS_STRING(o);
+            size = PyBytes_GET_SIZE(o);
+        } else if (PyByteArray_Check(o)) {
+            data = PyByteArray_AS_STRING(o);
+            size = PyByteArray_GET_SIZE(o);
+        } else {
+            return f.type_mismatch(o);
+        }
+        const auto *begin = reinterpret_cast<const std::uint8_t *>(data);
+        out.assign(begin, begin + size);
+        return true;
+    }
+};
+
+struct object_ {
+    using type = pyhpp::object;
+    /// A null handle is sent as None.
+    static PyObject *to_python(const type &value) noexcept {
+        PyObject *p = value.ptr() ? value.ptr() : Py_None;
+        Py_INCREF(p);
+        return p;
+    }
+    static bool from_python(PyObject *o, type &out, failure &) noexcept {
+        out = pyhpp::object::borrow(o);
+        return true;
+    }
+};
+
+} // namespace pyhpp::detail::codec

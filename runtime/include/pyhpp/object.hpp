@@ -1,0 +1,158 @@
+// pyhpp::object: an owning, reference-counted handle to any Python object.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// CPython's object struct, declared so handles can be passed without including Python.h.
+struct _object;
+
+namespace pyhpp {
+
+/// The byte container `bytes` maps to.
+using bytes = std::vector<std::uint8_t>;
+
+class object;
+
+namespace detail {
+/// The interpreter generation an object belongs to; see detail/cache.hpp.
+std::uint64_t current_generation() noexcept;
+/// Drops one reference from any thread: takes the GIL when needed, and does nothing when the
+/// interpreter the reference belongs to has been finalised.
+void release_reference(_object *ptr, std::uint64_t generation) noexcept;
+/// Adds one reference; takes the GIL when needed.
+void add_reference(_object *ptr, std::uint64_t generation) noexcept;
+
+template <class T> struct is_castable : std::false_type {};
+template <> struct is_castable<bool> : std::true_type {};
+template <> struct is_castable<std::int64_t> : std::true_type {};
+template <> struct is_castable<int> : std::true_type {};
+template <> struct is_castable<double> : std::true_type {};
+template <> struct is_castable<std::string> : std::true_type {};
+template <> struct is_castable<bytes> : std::true_type {};
+template <> struct is_castable<object> : std::true_type {};
+template <> struct is_castable<std::vector<object>> : std::true_type {};
+template <> struct is_castable<std::map<std::string, object>> : std::true_type {};
+} // namespace detail
+
+/// An owning handle to a Python object. Copies share the object (as Python names do).
+///
+/// Every member takes the GIL itself. Destruction is safe from any thread, without the GIL,
+/// and after the interpreter has been finalised (the reference is then simply forgotten).
+class object {
+  public:
+    /// A null handle (not `None`): `bool(o)` is false.
+    object() noexcept = default;
+    object(const object &other) noexcept : m_ptr(other.m_ptr), m_generation(other.m_generation) {
+        if (m_ptr)
+            detail::add_reference(m_ptr, m_generation);
+    }
+    object(object &&other) noexcept
+        : m_ptr(std::exchange(other.m_ptr, nullptr)), m_generation(other.m_generation) {}
+    object &operator=(object other) noexcept {
+        swap(other);
+        return *this;
+    }
+    ~object() {
+        if (m_ptr)
+            detail::release_reference(m_ptr, m_generation);
+    }
+
+    /// Python values from C++ values.
+    object(std::nullptr_t) = delete;
+    object(bool value);
+    object(int value) : object(static_cast<long long>(value)) {}
+    object(long value) : object(static_cast<long long>(value)) {}
+    object(long long value);
+    object(unsigned value) : object(static_cast<unsigned long long>(value)) {}
+    object(unsigned long value) : object(static_cast<unsigned long long>(value)) {}
+    object(unsigned long long value);
+    object(double value);
+    /// A `str` from UTF-8 text; invalid UTF-8 raises pyhpp::unicode_decode_error.
+    object(const char *utf8);
+    object(std::string_view utf8);
+    object(const std::string &utf8) : object(std::string_view(utf8)) {}
+    object(const bytes &data);
+    /// A `list` of the given objects.
+    object(const std::vector<object> &items);
+    /// A `dict` with `str` keys.
+    object(const std::map<std::string, object> &items);
+
+    /// Takes over a new reference. PRECONDITION: the GIL is held if `ptr` is not null.
+    static object steal(_object *ptr) noexcept { return object(ptr, steal_tag{}); }
+    /// Adds a reference to a borrowed one. PRECONDITION: the GIL is held if `ptr` is not null.
+    static object borrow(_object *ptr) noexcept;
+
+    /// The raw pointer, still owned by this handle.
+    _object *ptr() const noexcept { return m_ptr; }
+    /// Gives up ownership of the reference; the handle becomes null.
+    _object *release() noexcept { return std::exchange(m_ptr, nullptr); }
+    explicit operator bool() const noexcept { return m_ptr != nullptr; }
+    void swap(object &other) noexcept {
+        std::swap(m_ptr, other.m_ptr);
+        std::swap(m_generation, other.m_generation);
+    }
+
+    /// `self is other`.
+    bool is(const object &other) const noexcept { return m_ptr == other.m_ptr; }
+    bool is_none() const;
+    /// `type(self).__qualname__`, prefixed with its module unless builtin (e.g. "json.JSONDecoder").
+    std::string type_name() const;
+    std::string repr() const;
+    std::string str() const;
+
+    object attr(std::string_view name) const;
+    bool has_attr(std::string_view name) const;
+    void set_attr(std::string_view name, const object &value) const;
+    object item(const object &key) const;
+
+    /// `self(*args, **kwargs)`.
+    object call(const std::vector<object> &args,
+                const std::map<std::string, object> &kwargs = {}) const;
+    template <class... Args> object operator()(Args &&...args) const {
+        return call(std::vector<object>{object(std::forward<Args>(args))...});
+    }
+
+    /// Converts to a C++ value; raises pyhpp::type_error (or overflow_error) when it does not fit.
+    template <class T> T cast() const {
+        static_assert(detail::is_castable<T>::value,
+                      "pyhpp::object::cast<T>: T must be bool, std::int64_t, int, double, "
+                      "std::string, pyhpp::bytes, pyhpp::object, std::vector<pyhpp::object> or "
+                      "std::map<std::string, pyhpp::object>");
+        T out{};
+        cast_into(out);
+        return out;
+    }
+
+  private:
+    struct steal_tag {};
+    object(_object *ptr, steal_tag) noexcept
+        : m_ptr(ptr), m_generation(detail::current_generation()) {}
+
+    void cast_into(bool &out) const;
+    void cast_into(std::int64_t &out) const;
+    void cast_into(int &out) const;
+    void cast_into(double &out) const;
+    void cast_into(std::string &out) const;
+    void cast_into(bytes &out) const;
+    void cast_into(object &out) const;
+    void cast_into(std::vector<object> &out) const;
+    void cast_into(std::map<std::string, object> &out) const;
+
+    _object *m_ptr = nullptr;
+    std::uint64_t m_generation = 0;
+};
+
+/// Python's `None`.
+object none();
+
+/// `import name`: raises pyhpp::module_not_found_error (with the traceback) when it fails.
+object import(std::string_view name);
+
+} // namespace pyhpp

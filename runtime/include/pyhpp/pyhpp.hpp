@@ -1,0 +1,8 @@
+// Umbrella header of the pyhpp runtime: everything a user of generated bindings needs.
+#pragma once
+
+#include <pyhpp/arguments.hpp>
+#include <pyhpp/error.hpp>
+#include <pyhpp/gil.hpp>
+#include <pyhpp/interpreter.hpp>
+#include <pyhpp/object.hpp>

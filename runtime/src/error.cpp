@@ -1,0 +1,238 @@
+// Python exception -> pyhpp exception: the one place where Python errors cross into C++.
+#include <pyhpp/detail/errors.hpp>
+
+#include <utility>
+#include <vector>
+
+namespace pyhpp {
+
+namespace {
+std::shared_ptr<const detail::error_state> make_state(std::string type_name, std::string message) {
+    auto state = std::make_shared<detail::error_state>();
+    state->what = message.empty() ? type_name : type_name + ": " + message;
+    state->type_name = std::move(type_name);
+    state->message = std::move(message);
+    return state;
+}
+} // namespace
+
+error::error(std::string type_name, std::string message)
+    : m_state(make_state(std::move(type_name), std::move(message))) {}
+
+namespace detail {
+namespace {
+
+struct registered {
+    PyObject *type; // a new reference (built-in classes are immortal statics anyway)
+    error_class cls;
+};
+
+/// The classes mapped to C++, built-ins first. PRECONDITION: The GIL must be held.
+std::vector<registered> &registry() {
+    static std::vector<registered> table = [] {
+        std::vector<registered> t;
+        auto add = [&t](PyObject *type, error_class cls) { t.push_back({type, cls}); };
+        add(PyExc_BaseException, error_class_of<error>());
+        add(PyExc_Exception, error_class_of<exception>());
+        add(PyExc_KeyboardInterrupt, error_class_of<keyboard_interrupt>());
+        add(PyExc_SystemExit, error_class_of<system_exit>());
+        add(PyExc_GeneratorExit, error_class_of<generator_exit>());
+        add(PyExc_ArithmeticError, error_class_of<arithmetic_error>());
+        add(PyExc_ZeroDivisionError, error_class_of<zero_division_error>());
+        add(PyExc_OverflowError, error_class_of<overflow_error>());
+        add(PyExc_FloatingPointError, error_class_of<floating_point_error>());
+        add(PyExc_AssertionError, error_class_of<assertion_error>());
+        add(PyExc_AttributeError, error_class_of<attribute_error>());
+        add(PyExc_BufferError, error_class_of<buffer_error>());
+        add(PyExc_EOFError, error_class_of<eof_error>());
+        add(PyExc_ImportError, error_class_of<import_error>());
+        add(PyExc_ModuleNotFoundError, error_class_of<module_not_found_error>());
+        add(PyExc_LookupError, error_class_of<lookup_error>());
+        add(PyExc_KeyError, error_class_of<key_error>());
+        add(PyExc_IndexError, error_class_of<index_error>());
+        add(PyExc_MemoryError, error_class_of<memory_error>());
+        add(PyExc_NameError, error_class_of<name_error>());
+        add(PyExc_UnboundLocalError, error_class_of<unbound_local_error>());
+        add(PyExc_OSError, error_class_of<os_error>());
+        add(PyExc_FileNotFoundError, error_class_of<file_not_found_error>());
+        add(PyExc_FileExistsError, error_class_of<file_exists_error>());
+        add(PyExc_PermissionError, error_class_of<permission_error>());
+        add(PyExc_IsADirectoryError, error_class_of<is_a_directory_error>());
+        add(PyExc_NotADirectoryError, error_class_of<not_a_directory_error>());
+        add(PyExc_TimeoutError, error_class_of<timeout_error>());
+        add(PyExc_RuntimeError, error_class_of<runtime_error>());
+        add(PyExc_NotImplementedError, error_class_of<not_implemented_error>());
+        add(PyExc_RecursionError, error_class_of<recursion_error>());
+        add(PyExc_StopIteration, error_class_of<stop_iteration>());
+        add(PyExc_TypeError, error_class_of<type_error>());
+        add(PyExc_ValueError, error_class_of<value_error>());
+        add(PyExc_UnicodeError, error_class_of<unicode_error>());
+        add(PyExc_UnicodeDecodeError, error_class_of<unicode_decode_error>());
+        add(PyExc_UnicodeEncodeError, error_class_of<unicode_encode_error>());
+        return t;
+    }();
+    return table;
+}
+
+/// The registered class nearest to `type` along its MRO. PRECONDITION: The GIL must be held.
+error_class class_for(PyTypeObject *type) {
+    auto &table = registry();
+    PyObject *mro = type->tp_mro;
+    Py_ssize_t n = mro ? PyTuple_GET_SIZE(mro) : 0;
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        PyObject *base = PyTuple_GET_ITEM(mro, i);
+        // Later registrations win, so a generated class can refine a built-in mapping.
+        for (auto it = table.rbegin(); it != table.rend(); ++it)
+            if (it->type == base)
+                return it->cls;
+    }
+    return error_class_of<error>();
+}
+
+std::string text_of(PyObject *o, PyObject *(*convert)(PyObject *)) {
+    std::string out;
+    if (PyObject *s = convert(o)) {
+        Py_ssize_t size = 0;
+        if (const char *data = PyUnicode_AsUTF8AndSize(s, &size))
+            out.assign(data, static_cast<std::size_t>(size));
+        Py_DECREF(s);
+    }
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        out = "<unprintable " + std::string(Py_TYPE(o)->tp_name) + ">";
+    }
+    return out;
+}
+
+std::string qualified_type_name(PyTypeObject *type) {
+    PyObject *t = reinterpret_cast<PyObject *>(type);
+    std::string name = type->tp_name;
+    if (PyObject *qualname = PyObject_GetAttrString(t, "__qualname__")) {
+        if (PyUnicode_Check(qualname))
+            name = PyUnicode_AsUTF8(qualname);
+        Py_DECREF(qualname);
+    }
+    if (PyObject *module = PyObject_GetAttrString(t, "__module__")) {
+        if (PyUnicode_Check(module)) {
+            std::string m = PyUnicode_AsUTF8(module);
+            if (m != "builtins" && m != "__main__")
+                name = m + "." + name;
+        }
+        Py_DECREF(module);
+    }
+    PyErr_Clear();
+    return name;
+}
+
+std::string format_traceback(PyObject *exc) {
+    std::string out;
+    PyObject *tb = PyException_GetTraceback(exc);
+    if (!tb)
+        return out;
+    PyObject *module = PyImport_ImportModule("traceback");
+    PyObject *lines = module ? PyObject_CallMethod(module, "format_tb", "O", tb) : nullptr;
+    if (lines && PyList_Check(lines)) {
+        out = "Traceback (most recent call last):\n";
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); ++i)
+            if (const char *line = PyUnicode_AsUTF8(PyList_GET_ITEM(lines, i)))
+                out += line;
+    }
+    Py_XDECREF(lines);
+    Py_XDECREF(module);
+    Py_DECREF(tb);
+    PyErr_Clear();
+    return out;
+}
+
+std::shared_ptr<const error> make_error_at_depth(PyObject *exc, int depth);
+
+std::shared_ptr<error_state> build_state(PyObject *exc, int depth, const std::string *context) {
+    auto state = std::make_shared<error_state>();
+    state->type_name = qualified_type_name(Py_TYPE(exc));
+    state->message = text_of(exc, PyObject_Str);
+    if (context)
+        state->message = *context + ": " + state->message;
+    state->what =
+        state->message.empty() ? state->type_name : state->type_name + ": " + state->message;
+    state->traceback = format_traceback(exc);
+    if (!state->traceback.empty())
+        state->traceback += state->what + "\n";
+    state->value = object::borrow(exc);
+    // Chained exceptions, as Python prints them: __cause__, else __context__ unless suppressed.
+    PyObject *cause = PyException_GetCause(exc);
+    if (!cause) {
+        PyObject *suppress = PyObject_GetAttrString(exc, "__suppress_context__");
+        bool suppressed = suppress && PyObject_IsTrue(suppress) == 1;
+        Py_XDECREF(suppress);
+        PyErr_Clear();
+        if (!suppressed)
+            cause = PyException_GetContext(exc);
+    }
+    if (cause && depth < 16)
+        state->cause = make_error_at_depth(cause, depth + 1);
+    Py_XDECREF(cause);
+    return state;
+}
+
+std::shared_ptr<const error> make_error_at_depth(PyObject *exc, int depth) {
+    return class_for(Py_TYPE(exc)).make(build_state(exc, depth, nullptr));
+}
+
+/// Takes the pending exception (normalised, with its traceback) as a new reference.
+PyObject *fetch_exception() {
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value && tb)
+        PyException_SetTraceback(value, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+#endif
+}
+
+[[noreturn]] void throw_fetched(const std::string *context) {
+    PyObject *exc = fetch_exception();
+    if (!exc)
+        throw error("SystemError", "a Python call failed without setting an exception");
+    std::shared_ptr<error_state> state;
+    error_class cls{};
+    try {
+        state = build_state(exc, 0, context);
+        cls = class_for(Py_TYPE(exc));
+    } catch (...) {
+        Py_DECREF(exc);
+        throw;
+    }
+    Py_DECREF(exc);
+    cls.raise(std::move(state));
+    std::terminate(); // unreachable: raise always throws
+}
+
+} // namespace
+
+void register_error(PyObject *python_type, error_class cls) {
+    Py_INCREF(python_type);
+    registry().push_back({python_type, cls});
+}
+
+std::shared_ptr<const error> make_error(PyObject *exception) {
+    return make_error_at_depth(exception, 0);
+}
+
+void throw_python_error() { throw_fetched(nullptr); }
+
+void throw_python_error(const std::string &context) { throw_fetched(&context); }
+
+void throw_not_running(const char *what) {
+    throw interpreter_error("pyhpp.InterpreterError",
+                            std::string("no Python interpreter is running: create a "
+                                        "pyhpp::interpreter before calling ") +
+                                what);
+}
+
+} // namespace detail
+} // namespace pyhpp

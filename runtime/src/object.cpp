@@ -1,0 +1,230 @@
+// pyhpp::object: reference counting from any thread, conversions, attribute access and calls.
+#include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/codecs.hpp>
+#include <pyhpp/object.hpp>
+
+#include <limits>
+
+namespace pyhpp {
+namespace detail {
+
+std::uint64_t current_generation() noexcept { return interpreter_generation; }
+
+namespace {
+/// Whether this thread may touch reference counts right now without taking the GIL.
+bool holds_gil() noexcept { return gil_depth != 0 || PyGILState_Check(); }
+
+/// Throws a failed cast as pyhpp::type_error or overflow_error.
+[[noreturn]] void throw_cast_error(const failure &f, const char *expected) {
+    if (f.what == failure::kind::python)
+        throw_python_error(std::string("pyhpp::object::cast to ") + expected);
+    if (f.what == failure::kind::overflow)
+        throw overflow_error("OverflowError", "cannot cast " + f.actual + " to " + expected +
+                                                  ": it does not fit");
+    throw type_error("TypeError", "cannot cast " + f.actual + " to " + expected +
+                                      (f.path.empty() ? "" : " (at " + f.path + ")"));
+}
+
+template <class Codec> void cast_with(PyObject *o, typename Codec::type &out, const char *what) {
+    failure f;
+    if (!Codec::from_python(o, out, f))
+        throw_cast_error(f, what);
+}
+
+/// Takes a new reference built under the GIL, or throws the pending Python error.
+object checked(PyObject *p) {
+    if (!p)
+        throw_python_error();
+    return object::steal(p);
+}
+} // namespace
+
+void release_reference(_object *ptr, std::uint64_t generation) noexcept {
+    // After finalisation (or from an earlier interpreter) the object is gone already.
+    if (generation != interpreter_generation || !Py_IsInitialized())
+        return;
+    if (holds_gil()) {
+        Py_DECREF(ptr);
+        return;
+    }
+    PyGILState_STATE state = PyGILState_Ensure();
+    Py_DECREF(ptr);
+    PyGILState_Release(state);
+}
+
+void add_reference(_object *ptr, std::uint64_t generation) noexcept {
+    if (generation != interpreter_generation || !Py_IsInitialized())
+        return;
+    if (holds_gil()) {
+        Py_INCREF(ptr);
+        return;
+    }
+    PyGILState_STATE state = PyGILState_Ensure();
+    Py_INCREF(ptr);
+    PyGILState_Release(state);
+}
+
+} // namespace detail
+
+using detail::checked;
+using detail::gil_scope;
+
+object object::borrow(_object *ptr) noexcept {
+    Py_XINCREF(ptr);
+    return steal(ptr);
+}
+
+object::object(bool value) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(PyBool_FromLong(value ? 1 : 0));
+}
+object::object(long long value) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(PyLong_FromLongLong(value));
+}
+object::object(unsigned long long value) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(PyLong_FromUnsignedLongLong(value));
+}
+object::object(double value) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(PyFloat_FromDouble(value));
+}
+object::object(const char *utf8) : object(std::string_view(utf8)) {}
+object::object(std::string_view utf8) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()),
+                                         "strict"));
+}
+object::object(const bytes &data) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(detail::codec::bytes_::to_python(data));
+}
+object::object(const std::vector<object> &items) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(detail::codec::list<detail::codec::object_>::to_python(items));
+}
+object::object(const std::map<std::string, object> &items) {
+    gil_scope gil("pyhpp::object");
+    *this = checked(
+        detail::codec::dict<detail::codec::str_, detail::codec::object_>::to_python(items));
+}
+
+bool object::is_none() const { return m_ptr == Py_None; }
+
+std::string object::type_name() const {
+    gil_scope gil("pyhpp::object::type_name");
+    if (!m_ptr)
+        return "<null>";
+    object t = borrow(reinterpret_cast<PyObject *>(Py_TYPE(m_ptr)));
+    std::string name = t.attr("__qualname__").cast<std::string>();
+    std::string module = t.attr("__module__").cast<std::string>();
+    return module == "builtins" ? name : module + "." + name;
+}
+
+std::string object::repr() const {
+    gil_scope gil("pyhpp::object::repr");
+    return checked(PyObject_Repr(m_ptr)).cast<std::string>();
+}
+
+std::string object::str() const {
+    gil_scope gil("pyhpp::object::str");
+    return checked(PyObject_Str(m_ptr)).cast<std::string>();
+}
+
+object object::attr(std::string_view name) const {
+    gil_scope gil("pyhpp::object::attr");
+    object key(name);
+    return checked(PyObject_GetAttr(m_ptr, key.ptr()));
+}
+
+bool object::has_attr(std::string_view name) const {
+    gil_scope gil("pyhpp::object::has_attr");
+    object key(name);
+    PyObject *value = PyObject_GetAttr(m_ptr, key.ptr());
+    if (value) {
+        Py_DECREF(value);
+        return true;
+    }
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        return false;
+    }
+    detail::throw_python_error();
+}
+
+void object::set_attr(std::string_view name, const object &value) const {
+    gil_scope gil("pyhpp::object::set_attr");
+    object key(name);
+    if (PyObject_SetAttr(m_ptr, key.ptr(), value.ptr() ? value.ptr() : Py_None) != 0)
+        detail::throw_python_error();
+}
+
+object object::item(const object &key) const {
+    gil_scope gil("pyhpp::object::item");
+    return checked(PyObject_GetItem(m_ptr, key.ptr() ? key.ptr() : Py_None));
+}
+
+object object::call(const std::vector<object> &args,
+                    const std::map<std::string, object> &kwargs) const {
+    gil_scope gil("pyhpp::object::call");
+    object tuple = checked(detail::codec::tuple_var<detail::codec::object_>::to_python(args));
+    object dict;
+    if (!kwargs.empty())
+        dict = object(kwargs);
+    return checked(PyObject_Call(m_ptr, tuple.ptr(), dict.ptr()));
+}
+
+void object::cast_into(bool &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::bool_>(m_ptr, out, "bool");
+}
+void object::cast_into(std::int64_t &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::int_>(m_ptr, out, "std::int64_t");
+}
+void object::cast_into(int &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    std::int64_t wide = 0;
+    detail::cast_with<detail::codec::int_>(m_ptr, wide, "int");
+    if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
+        throw overflow_error("OverflowError",
+                             "cannot cast " + std::to_string(wide) + " to int: it does not fit");
+    out = static_cast<int>(wide);
+}
+void object::cast_into(double &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::float_>(m_ptr, out, "double");
+}
+void object::cast_into(std::string &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::str_>(m_ptr, out, "std::string");
+}
+void object::cast_into(bytes &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::bytes_>(m_ptr, out, "pyhpp::bytes");
+}
+void object::cast_into(object &out) const { out = *this; }
+void object::cast_into(std::vector<object> &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::list<detail::codec::object_>>(m_ptr, out,
+                                                                   "std::vector<pyhpp::object>");
+}
+void object::cast_into(std::map<std::string, object> &out) const {
+    gil_scope gil("pyhpp::object::cast");
+    detail::cast_with<detail::codec::dict<detail::codec::str_, detail::codec::object_>>(
+        m_ptr, out, "std::map<std::string, pyhpp::object>");
+}
+
+object none() {
+    gil_scope gil("pyhpp::none");
+    return object::borrow(Py_None);
+}
+
+object import(std::string_view name) {
+    gil_scope gil("pyhpp::import");
+    object text(name);
+    return checked(PyImport_Import(text.ptr()));
+}
+
+} // namespace pyhpp
