@@ -1,0 +1,72 @@
+"""Command line: `pyhpp generate` and `pyhpp inspect`. Arguments only; the work is pipeline.py."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from typing import List, Optional
+
+from . import __version__
+from .diagnostics import GenerationError
+from .pipeline import DEFAULT_NAMESPACE, Options
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pyhpp", description="Generate typed C++ wrappers for Python modules.")
+    parser.add_argument("--version", action="version", version=f"pyhpp {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("modules", nargs="+", metavar="MODULE", help="dotted module name")
+        p.add_argument("--python", default=sys.executable, metavar="EXE",
+                       help="the target interpreter whose modules are wrapped and which the "
+                            "program will embed (default: the one running pyhpp)")
+        p.add_argument("--path", action="append", default=[], metavar="DIR",
+                       help="put DIR in front of the target's sys.path (repeatable)")
+        p.add_argument("--namespace", default="::".join(DEFAULT_NAMESPACE), metavar="NS",
+                       help="root C++ namespace, also the header directory (default: %(default)s)")
+
+    g = sub.add_parser("generate", help="write a header and a source per module")
+    common(g)
+    g.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="writes DIR/include/<NS>/a/b.hpp and DIR/src/<NS>/a/b.cpp")
+    g.add_argument("--depfile", metavar="FILE", help="write a make-style depfile")
+    g.add_argument("--stamp", metavar="FILE", help="touch FILE after success (depfile target)")
+    g.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    i = sub.add_parser("inspect", help="print the IR of the modules as JSON")
+    common(i)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    namespace = tuple(part for part in args.namespace.split("::") if part)
+    try:
+        options = Options(
+            modules=tuple(args.modules), python=args.python, paths=tuple(args.path),
+            namespace=namespace,
+            output=getattr(args, "output", "."), depfile=getattr(args, "depfile", None),
+            stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False))
+        if args.command == "inspect":
+            from .ir.serialize import to_json
+            from .pipeline import analyse
+
+            result = analyse(options)
+            sys.stdout.write(to_json(result.api))
+        else:
+            if importlib.util.find_spec("jinja2") is None:
+                raise GenerationError(
+                    "the generator needs Jinja2; on Debian: apt-get install python3-jinja2"
+                )
+            from .pipeline import generate
+
+            result = generate(options)
+        for d in result.diagnostics:
+            sys.stderr.write(f"{d}\n")
+    except GenerationError as exc:
+        sys.stderr.write(f"pyhpp: {exc}\n" if exc.diagnostic.location is None else f"{exc}\n")
+        return 1
+    return 0

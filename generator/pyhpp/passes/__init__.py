@@ -1,0 +1,1 @@
+"""Passes: pure functions IR -> IR, run in order by pipeline.py."""

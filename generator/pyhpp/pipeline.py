@@ -1,0 +1,131 @@
+"""The one place that runs the stages in order: introspect -> passes -> render -> write."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from .diagnostics import Diagnostic, GenerationError
+from .ir.model import Api, Location
+from .ir.serialize import from_dict
+from .passes import naming, typemap
+
+GENERATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNNER = os.path.join(GENERATOR_DIR, "pyhpp", "introspect", "runner.py")
+DEFAULT_NAMESPACE = ("py",)
+
+
+@dataclass(frozen=True)
+class Options:
+    modules: Tuple[str, ...]
+    python: str = sys.executable  # the target interpreter: its modules are wrapped
+    paths: Tuple[str, ...] = ()  # put in front of the target's sys.path
+    namespace: Tuple[str, ...] = DEFAULT_NAMESPACE
+    output: str = "."
+    depfile: Optional[str] = None  # make-style list of every file the output depends on
+    stamp: Optional[str] = None  # touched after a successful run (the depfile's target)
+    strict: bool = False  # warnings are errors
+
+
+@dataclass
+class Result:
+    api: Api
+    files: Dict[str, str] = field(default_factory=dict)  # relative path -> text
+    changed: List[str] = field(default_factory=list)
+    diagnostics: List[Diagnostic] = field(default_factory=list)
+    inputs: List[str] = field(default_factory=list)  # Python files the modules imported
+
+
+def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
+    """Runs the introspection stage inside the target interpreter, as a child process."""
+    command = [options.python, RUNNER]
+    for p in options.paths:
+        command += ["--path", os.path.abspath(p)]
+    command += list(options.modules)
+    try:
+        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, check=False)
+    except OSError as exc:
+        raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
+    stderr = proc.stderr.decode("utf-8", "replace").strip()
+    if proc.returncode != 0:
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        message = lines[-1] if lines else f"introspection failed (exit {proc.returncode})"
+        if message.startswith("pyhpp: error: "):
+            message = message[len("pyhpp: error: "):]
+        raise GenerationError(message)
+    if stderr:
+        sys.stderr.write(stderr + "\n")  # what the imported modules printed
+    try:
+        document = json.loads(proc.stdout.decode("utf-8"))
+        api = from_dict(document["api"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GenerationError(f"introspection output is unreadable: {exc}") from None
+    diagnostics = [
+        Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
+        for d in document.get("diagnostics", [])
+    ]
+    return api, list(document.get("files", [])), diagnostics
+
+
+def _location(text: str) -> Optional[Location]:
+    if not text:
+        return None
+    file, _, line = text.rpartition(":")
+    if file and line.isdigit():
+        return Location(file, int(line))
+    return Location(text)
+
+
+def analyse(options: Options) -> Result:
+    """Introspection and passes: the IR the renderer sees."""
+    api, inputs, diagnostics = introspect(options)
+    api = naming.run(api, options.namespace)
+    api = typemap.run(api, diagnostics)
+    return Result(api=api, diagnostics=diagnostics, inputs=inputs)
+
+
+def generate(options: Options) -> Result:
+    from . import render  # Jinja2 is needed from here on only
+    from .write import write_all, write_if_changed
+
+    result = analyse(options)
+    if options.strict:
+        warnings = [d for d in result.diagnostics if d.severity == "warning"]
+        if warnings:
+            raise GenerationError(f"{warnings[0]} (--strict makes warnings errors)")
+    env = render.environment()
+    for module in result.api.modules:
+        result.files.update(render.render_module(env, result.api, module,
+                                                 list(options.namespace)))
+    # Everything is rendered before anything is written: a failure leaves no partial output.
+    result.changed = write_all(options.output, result.files)
+    if options.depfile:
+        target = options.stamp or os.path.join(options.output, sorted(result.files)[0])
+        deps = sorted(set(result.inputs) | set(_generator_files()))
+        text = _escape(os.path.abspath(target)) + ": " + " \\\n  ".join(
+            _escape(d) for d in deps) + "\n"
+        write_if_changed(options.depfile, text)
+    if options.stamp:
+        os.makedirs(os.path.dirname(os.path.abspath(options.stamp)), exist_ok=True)
+        with open(options.stamp, "w", encoding="utf-8") as stamp:
+            stamp.write("\n".join(sorted(result.files)) + "\n")
+    return result
+
+
+def _generator_files() -> List[str]:
+    """pyhpp's own sources and templates: changing them regenerates too."""
+    from . import render
+
+    files = render.template_files()
+    for root, _dirs, names in os.walk(os.path.join(GENERATOR_DIR, "pyhpp")):
+        files += [os.path.join(root, n) for n in names if n.endswith(".py")]
+    return files
+
+
+def _escape(path: str) -> str:
+    return path.replace("\\", "\\\\").replace(" ", "\\ ").replace("#", "\\#").replace("$", "$$")

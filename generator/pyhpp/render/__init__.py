@@ -1,0 +1,69 @@
+"""Render: IR -> C++ text through the Jinja2 templates in templates/. Sees only the IR."""
+
+from __future__ import annotations
+
+import os
+from typing import Dict, List
+
+import jinja2
+
+from .. import __version__
+from ..ir.model import Api, Module
+from .views import module_view
+
+TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
+    "templates",
+)
+
+
+def _cpp_string(text: str) -> str:
+    """Escapes text for a C++ string literal."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _strip_default(declaration: str) -> str:
+    return declaration[: -len(" = {}")] if declaration.endswith(" = {}") else declaration
+
+
+def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["cpp_string"] = _cpp_string
+    env.filters["strip_default"] = _strip_default
+    return env
+
+
+def template_files(templates_dir: str = TEMPLATES_DIR) -> List[str]:
+    return sorted(
+        os.path.join(templates_dir, name)
+        for name in os.listdir(templates_dir)
+        if name.endswith(".j2")
+    )
+
+
+def _tidy(text: str) -> str:
+    """Collapses runs of blank lines and trailing spaces left by template control blocks."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: List[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def render_module(
+    env: jinja2.Environment, api: Api, module: Module, namespace_root: List[str]
+) -> Dict[str, str]:
+    """The files of one module: {"include/<NS>/a/b.hpp": text, "src/<NS>/a/b.cpp": text}."""
+    view = module_view(module, api.python_version, __version__, namespace_root)
+    header = _tidy(env.get_template("module.hpp.j2").render(module=view))
+    source = _tidy(env.get_template("module.cpp.j2").render(module=view))
+    return {"include/" + view.header_path: header, "src/" + view.source_path: source}

@@ -1,0 +1,238 @@
+"""View models: what the templates print for each IR node, derived from the IR alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Set
+
+from ..diagnostics import GenerationError
+from ..ir.model import Function, Module, Parameter
+from ..passes.pytext import py_text
+from . import cpp
+
+MAX_KEYWORDS = 64  # keyword-capable parameters are tracked in a 64-bit mask
+
+
+@dataclass
+class ParamView:
+    python_name: str
+    name: str  # C++ name
+    kind: str
+    optional: bool
+    type: str  # C++ type of the value (element type for *args, value type for **kwargs)
+    codec: str
+    declaration: str  # as a C++ parameter of the plain wrapper ('' for keyword struct members)
+    keyword_index: int = -1
+    tag: str = ""
+
+
+@dataclass
+class FunctionView:
+    name: str
+    python_name: str
+    display: str  # "module.function()", used in messages
+    python_signature: str
+    location: str
+    doc_lines: List[str]
+    returns: str
+    result_codec: Optional[str]  # None for void
+    result_text: str  # the annotation as Python spells it, for messages
+    params: List[ParamView]  # in Python order (how arguments are sent)
+    declarations: List[str]  # the plain wrapper's C++ parameters, in C++ order
+    keyword_struct: List[ParamView]  # optional keyword-only parameters
+    keyword_names: List[str]  # Python names of keyword-capable parameters, in order
+    overloads: List["OverloadView"] = field(default_factory=list)
+    signature_known: bool = True
+    slot: int = 0  # capacity of the on-stack argument array
+    var_count: int = 0  # how many of *args / **kwargs it has
+
+
+@dataclass
+class OverloadView:
+    """A variadic overload taking `kw::name = value` arguments after some positionals."""
+
+    declarations: List[str]
+    forwarded: List[str]  # arguments of the call to the plain wrapper
+
+
+def doc_lines(doc: str) -> List[str]:
+    lines = doc.strip("\n").splitlines() if doc else []
+    # A trailing backslash would splice the next line into the comment.
+    return [(line.rstrip() + "." if line.rstrip().endswith("\\") else line.rstrip()) for line in lines]
+
+
+def _python_signature(module: Module, function: Function) -> str:
+    if not function.signature_known:
+        return f"{module.name}.{function.name}(...)"
+    parts: List[str] = []
+    seen_kw_only = False
+    for i, p in enumerate(function.parameters):
+        if p.kind == "keyword_only" and not seen_kw_only:
+            parts.append("*")
+        if p.kind in ("keyword_only", "var_positional"):
+            seen_kw_only = True
+        prefix = {"var_positional": "*", "var_keyword": "**"}.get(p.kind, "")
+        text = prefix + p.name
+        if p.type is not None:
+            text += ": " + py_text(p.type)
+        if p.has_default:
+            text += " = ..."
+        parts.append(text)
+        nxt = function.parameters[i + 1] if i + 1 < len(function.parameters) else None
+        if p.kind == "positional_only" and (nxt is None or nxt.kind != "positional_only"):
+            parts.append("/")
+    text = f"{module.name}.{function.name}({', '.join(parts)})"
+    if function.returns is not None:
+        text += " -> " + py_text(function.returns)
+    return text
+
+
+def _param_view(p: Parameter, keyword_index: int) -> ParamView:
+    assert p.cpp_type is not None
+    t = p.cpp_type
+    value_type = cpp.cpp_type(t)
+    if p.kind == "var_positional":
+        decl = f"const std::vector<{value_type}> &{p.cpp_name} = {{}}"
+    elif p.kind == "var_keyword":
+        decl = f"const std::map<std::string, {value_type}> &{p.cpp_name} = {{}}"
+    elif p.kind == "keyword_only" and p.has_default:
+        decl = ""
+    elif p.has_default:
+        opt = f"pyhpp::opt<{value_type}>"
+        decl = (f"{opt} {p.cpp_name} = {{}}" if t.kind in cpp.PASSED_BY_VALUE
+                else f"const {opt} &{p.cpp_name} = {{}}")
+    elif t.kind in cpp.PASSED_BY_VALUE:
+        decl = f"{value_type} {p.cpp_name}"
+    else:
+        decl = f"const {value_type} &{p.cpp_name}"
+    return ParamView(
+        python_name=p.name,
+        name=p.cpp_name,
+        kind=p.kind,
+        optional=p.has_default,
+        type=value_type,
+        codec=cpp.codec(t),
+        declaration=decl,
+        keyword_index=keyword_index,
+        tag=p.cpp_name,
+    )
+
+
+def function_view(module: Module, function: Function, headers: Set[str]) -> FunctionView:
+    assert function.cpp_returns is not None
+    returns = function.cpp_returns
+    cpp.headers(returns, headers)
+    params: List[ParamView] = []
+    keyword_names: List[str] = []
+    for p in function.parameters:
+        assert p.cpp_type is not None
+        cpp.headers(p.cpp_type, headers)
+        index = -1
+        if p.kind in ("positional_or_keyword", "keyword_only"):
+            index = len(keyword_names)
+            keyword_names.append(p.name)
+        if p.kind == "var_positional":
+            headers.add("<vector>")
+        if p.kind == "var_keyword":
+            headers.update({"<map>", "<string>"})
+        params.append(_param_view(p, index))
+    # Keywords are only ever sent for keyword-only parameters or after an omitted one.
+    if not any(p.has_default or p.kind == "keyword_only" for p in function.parameters):
+        keyword_names = []
+    if len(keyword_names) > MAX_KEYWORDS:
+        raise GenerationError(
+            f"{module.name}.{function.name}() has more than {MAX_KEYWORDS} keyword parameters",
+            function.location,
+        )
+
+    def group(*kinds: str, optional: Optional[bool] = None) -> List[ParamView]:
+        return [v for v in params
+                if v.kind in kinds and (optional is None or v.optional == optional)]
+
+    required = group("positional_only", "positional_or_keyword", optional=False)
+    required_kw = group("keyword_only", optional=False)
+    optional_pos = group("positional_only", "positional_or_keyword", optional=True)
+    var_pos = group("var_positional")
+    keyword_struct = group("keyword_only", optional=True)
+    var_kw = group("var_keyword")
+    name = function.cpp_name
+    declarations = [v.declaration for v in required + required_kw + optional_pos + var_pos]
+    if keyword_struct:
+        declarations.append(f"const keywords::{name} &pyhpp_keywords = {{}}")
+    declarations += [v.declaration for v in var_kw]
+
+    overloads: List[OverloadView] = []
+    if keyword_struct:
+        fixed = [v.declaration for v in required + required_kw]
+        fixed_names = [v.name for v in required + required_kw]
+        prefixes = [optional_pos[:k] for k in range(len(optional_pos) + 1)]
+        for k, prefix in enumerate(prefixes):
+            decls = fixed + [v.declaration.replace(" = {}", "") for v in prefix]
+            forwarded = fixed_names + [v.name for v in prefix]
+            forwarded += ["{}"] * (len(optional_pos) - k)
+            if var_pos:
+                if k == len(optional_pos):
+                    # One more overload where *args is given too.
+                    overloads.append(OverloadView(
+                        decls + [var_pos[0].declaration.replace(" = {}", "")],
+                        forwarded + [var_pos[0].name]))
+                forwarded = forwarded + ["{}"]
+            overloads.append(OverloadView(decls, forwarded))
+        overloads.sort(key=lambda o: len(o.declarations))
+
+    fixed_count = sum(1 for v in params if v.kind not in ("var_positional", "var_keyword"))
+    return FunctionView(
+        name=name,
+        python_name=function.name,
+        display=f"{module.name}.{function.name}()",
+        python_signature=_python_signature(module, function),
+        location=str(function.location) if function.location else "",
+        doc_lines=doc_lines(function.doc),
+        returns=cpp.cpp_type(returns),
+        result_codec=None if returns.kind == "none" else cpp.codec(returns),
+        result_text=py_text(function.returns) if function.returns is not None else "object",
+        params=params,
+        declarations=declarations,
+        keyword_struct=keyword_struct,
+        keyword_names=keyword_names,
+        overloads=overloads,
+        signature_known=function.signature_known,
+        slot=fixed_count,
+        var_count=len(var_pos) + len(var_kw),
+    )
+
+
+@dataclass
+class ModuleView:
+    name: str
+    namespace: str
+    header_path: str  # relative to the include directory: "NS/a/b.hpp"
+    source_path: str
+    location: str
+    doc_lines: List[str]
+    functions: List[FunctionView]
+    std_headers: List[str]
+    keyword_tags: List[str]
+    python_version: str
+    pyhpp_version: str
+
+
+def module_view(module: Module, python_version: str, pyhpp_version: str,
+                namespace_root: List[str]) -> ModuleView:
+    headers: Set[str] = set()
+    functions = [function_view(module, f, headers) for f in module.functions]
+    tags = sorted({v.tag for f in functions for v in f.keyword_struct})
+    parts = list(namespace_root) + module.name.split(".")
+    return ModuleView(
+        name=module.name,
+        namespace="::".join(module.cpp_namespace),
+        header_path="/".join(parts) + ".hpp",
+        source_path="/".join(parts) + ".cpp",
+        location=str(module.location) if module.location else "",
+        doc_lines=doc_lines(module.doc),
+        functions=functions,
+        std_headers=sorted(headers),
+        keyword_tags=tags,
+        python_version=python_version,
+        pyhpp_version=pyhpp_version,
+    )
