@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from .diagnostics import Diagnostic, GenerationError
 from .ir.model import Api, Location
-from .ir.serialize import from_dict
+from .introspect.launch import IntrospectionFailed, run_introspection
 from .passes import naming, typemap
 
 GENERATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUNNER = os.path.join(GENERATOR_DIR, "pyhpp", "introspect", "runner.py")
 DEFAULT_NAMESPACE = ("py",)
 
 
@@ -42,34 +39,23 @@ class Result:
 
 def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
     """Runs the introspection stage inside the target interpreter, as a child process."""
-    command = [options.python, RUNNER]
-    for p in options.paths:
-        command += ["--path", os.path.abspath(p)]
-    command += list(options.modules)
     try:
-        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              stdin=subprocess.DEVNULL, check=False)
+        found = run_introspection(options.python, options.modules, options.paths)
     except OSError as exc:
         raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
-    stderr = proc.stderr.decode("utf-8", "replace").strip()
-    if proc.returncode != 0:
-        lines = [line for line in stderr.splitlines() if line.strip()]
-        message = lines[-1] if lines else f"introspection failed (exit {proc.returncode})"
+    except IntrospectionFailed as exc:
+        message = str(exc)
         if message.startswith("pyhpp: error: "):
-            message = message[len("pyhpp: error: "):]
-        raise GenerationError(message)
-    if stderr:
-        sys.stderr.write(stderr + "\n")  # what the imported modules printed
-    try:
-        document = json.loads(proc.stdout.decode("utf-8"))
-        api = from_dict(document["api"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise GenerationError(f"introspection output is unreadable: {exc}") from None
+            raise GenerationError(message[len("pyhpp: error: "):]) from None
+        where, sep, rest = message.partition(": error: ")
+        raise GenerationError(rest, _location(where)) if sep else GenerationError(message)
+    if found.stderr.strip():
+        sys.stderr.write(found.stderr)  # what the imported modules printed
     diagnostics = [
         Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
-        for d in document.get("diagnostics", [])
+        for d in found.diagnostics
     ]
-    return api, list(document.get("files", [])), diagnostics
+    return found.api, list(found.files), diagnostics
 
 
 def _location(text: str) -> Optional[Location]:

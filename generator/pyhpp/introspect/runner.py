@@ -1,0 +1,80 @@
+"""The introspection entry point, run as a script by the target interpreter.
+
+    TARGET_PYTHON .../pyhpp/introspect/runner.py [--path DIR]... MODULE...
+
+Writes one JSON document to stdout and exits 0:
+    {"api": <serialize.to_dict(Api)>, "files": [absolute paths], "diagnostics": [
+        {"severity": "warning" | "error", "location": "file:line" or "", "message": "..."}]}
+On failure writes one line to stderr, nothing to stdout, and exits 1.
+Standard library only; Python 3.8 compatible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from typing import List, Optional
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_GENERATOR_DIR = os.path.dirname(os.path.dirname(_HERE))
+
+
+def _import_pyhpp() -> None:
+    """Makes `import pyhpp` work without leaving the generator on the target's sys.path."""
+    if sys.path and os.path.abspath(sys.path[0] or os.curdir) == _HERE:
+        # The script's own directory: `collect`, `annotations` would shadow user modules.
+        del sys.path[0]
+    sys.path.insert(0, _GENERATOR_DIR)
+    try:
+        for name in ("pyhpp.introspect.collect", "pyhpp.ir.serialize"):
+            importlib.import_module(name)
+    finally:
+        sys.path.remove(_GENERATOR_DIR)
+
+
+if __name__ == "__main__":
+    _import_pyhpp()
+
+from pyhpp.introspect.collect import IntrospectionError, introspect_modules  # noqa: E402
+from pyhpp.ir.serialize import to_dict  # noqa: E402
+
+__all__ = ["introspect_modules", "main"]
+
+
+def _parse_arguments(argv: Optional[List[str]]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="pyhpp-introspect",
+        description="Describe Python modules as pyhpp IR (JSON on stdout).")
+    parser.add_argument("--path", action="append", default=[], metavar="DIR",
+                        help="put DIR in front of sys.path (repeatable, kept in order)")
+    parser.add_argument("modules", nargs="+", metavar="MODULE")
+    return parser.parse_args(argv)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    arguments = _parse_arguments(argv)
+    sys.path[0:0] = [os.path.abspath(path) for path in arguments.path]
+    # The JSON goes to a private copy of fd 1; whatever the imported modules print, from Python
+    # or from C, lands on stderr instead.
+    sys.stdout.flush()
+    json_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    try:
+        api, files, diagnostics = introspect_modules(arguments.modules)
+    except IntrospectionError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    document = {"api": to_dict(api), "files": files, "diagnostics": diagnostics}
+    # ASCII: the target's stdout encoding may be anything (C locale on 3.8).
+    data = (json.dumps(document, ensure_ascii=True) + "\n").encode("ascii")
+    with os.fdopen(json_fd, "wb") as out:
+        out.write(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

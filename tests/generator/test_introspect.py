@@ -1,0 +1,381 @@
+"""Tests for pyhpp.introspect: names, signatures, types, locations, and the runner process."""
+
+from __future__ import annotations
+
+import glob
+import os
+import subprocess
+import sys
+import typing
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import pytest
+
+from pyhpp.introspect.annotations import convert_annotation
+from pyhpp.introspect.collect import IntrospectionError, introspect_modules
+from pyhpp.introspect.launch import RUNNER, run_introspection
+from pyhpp.ir.model import (
+    Api,
+    EllipsisType,
+    Function,
+    ListOfTypes,
+    LiteralValue,
+    Location,
+    Module,
+    NamedType,
+    NoneType,
+    PyType,
+    TypeSource,
+    TypeVarType,
+    UnresolvedType,
+)
+from pyhpp.ir.serialize import from_json, to_json
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+
+
+def named(qualname: str, *args: PyType) -> NamedType:
+    return NamedType(qualname, tuple(args))
+
+
+INT, FLOAT, BOOL = named("builtins.int"), named("builtins.float"), named("builtins.bool")
+STR, BYTES, OBJECT = named("builtins.str"), named("builtins.bytes"), named("builtins.object")
+ANY = named("typing.Any")
+
+
+def union(*args: PyType) -> NamedType:
+    return named("typing.Union", *args)
+
+
+def line_of(module_file: str, text: str) -> int:
+    with open(os.path.join(FIXTURES, "introfix", module_file), encoding="utf-8") as source:
+        for number, line in enumerate(source, 1):
+            if text in line:
+                return number
+    raise AssertionError(f"{text!r} not in {module_file}")
+
+
+def pyenv_pythons() -> List[str]:
+    found = []
+    for minor in range(8, 14):
+        found += sorted(glob.glob(f"/root/.pyenv/versions/3.{minor}.*/bin/python3.{minor}"))[-1:]
+    return found
+
+
+@pytest.fixture(scope="module")
+def introspected() -> Iterator[Tuple[Dict[str, Module], List[str], List[Dict[str, str]]]]:
+    sys.path.insert(0, FIXTURES)
+    try:
+        api, files, diagnostics = introspect_modules(
+            ["introfix.kinds", "introfix.exported", "introfix.future", "math"])
+        yield {module.name: module for module in api.modules}, files, diagnostics
+    finally:
+        sys.path.remove(FIXTURES)
+
+
+def function(module: Module, name: str) -> Function:
+    return next(item for item in module.functions if item.name == name)
+
+
+def types_of(item: Function) -> Dict[str, Optional[PyType]]:
+    result: Dict[str, Optional[PyType]] = {p.name: p.type for p in item.parameters}
+    result["return"] = item.returns
+    return result
+
+
+# -- in-process: names, kinds, types -------------------------------------------------------------
+
+
+def test_parameter_kinds_and_defaults_without_values(introspected: Any) -> None:
+    kinds = function(introspected[0]["introfix.kinds"], "kinds")
+    assert [(p.name, p.kind, p.has_default) for p in kinds.parameters] == [
+        ("a", "positional_only", False), ("b", "positional_only", True),
+        ("c", "positional_or_keyword", True), ("args", "var_positional", False),
+        ("d", "keyword_only", False), ("e", "keyword_only", True),
+        ("kw", "var_keyword", False)]
+    assert types_of(kinds) == {"a": INT, "b": FLOAT, "c": BOOL, "args": STR, "d": BYTES,
+                               "e": NoneType(), "kw": OBJECT, "return": NoneType()}
+    assert kinds.signature_known
+    assert "1.5" not in to_json(from_json(to_json_of(introspected)))  # b's default
+
+
+def to_json_of(introspected: Any) -> str:
+    return to_json(Api("3.11", tuple(introspected[0].values())))
+
+
+def test_scalar_optional_and_container_types(introspected: Any) -> None:
+    kinds = introspected[0]["introfix.kinds"]
+    assert types_of(function(kinds, "scalars")) == {
+        "i": INT, "f": FLOAT, "b": BOOL, "s": STR, "by": BYTES, "o": OBJECT, "a": ANY,
+        "return": STR}
+    assert types_of(function(kinds, "optionals")) == {
+        "x": union(INT, NoneType()), "y": union(INT, STR, NoneType()),
+        "z": union(INT, STR, NoneType()), "return": union(STR, NoneType())}
+    containers = function(kinds, "containers")
+    assert types_of(containers) == {
+        "lst": named("builtins.list", INT), "plain": named("builtins.list"),
+        "seq": named("collections.abc.Sequence", STR),
+        "pair": named("builtins.tuple", INT, STR),
+        "many": named("builtins.tuple", INT, EllipsisType()),
+        "d": named("builtins.dict", STR, INT),
+        "m": named("collections.abc.Mapping", STR, FLOAT),
+        "s": named("builtins.set", INT), "fs": named("builtins.frozenset", STR),
+        "bare": named("builtins.list"), "return": named("builtins.tuple")}
+    sources = {p.name: p.type_source for p in containers.parameters}
+    assert sources["lst"] == TypeSource("annotation", "typing.List[int]")
+    assert sources["many"] == TypeSource("annotation", "typing.Tuple[int, ...]")
+    assert containers.returns_source == TypeSource("annotation", "typing.Tuple[()]")
+    optionals = function(kinds, "optionals")
+    assert optionals.parameters[0].type_source == TypeSource("annotation", "typing.Optional[int]")
+
+
+def test_nested_callable_literal_and_typevars(introspected: Any) -> None:
+    kinds = introspected[0]["introfix.kinds"]
+    assert types_of(function(kinds, "nested")) == {
+        "x": named("builtins.dict", STR, named("builtins.list", union(
+            named("builtins.tuple", INT, FLOAT), NoneType()))),
+        "return": named("builtins.list", named("builtins.dict", STR, ANY))}
+    assert types_of(function(kinds, "callables")) == {
+        "f": named("collections.abc.Callable", ListOfTypes((INT, STR)), BOOL),
+        "g": named("collections.abc.Callable", EllipsisType(), STR),
+        "lit": named("typing.Literal", LiteralValue(1), LiteralValue("a"), LiteralValue(True),
+                     LiteralValue(None)),
+        "return": named("collections.abc.Callable", ListOfTypes(()), NoneType())}
+    assert types_of(function(kinds, "generics")) == {
+        "xs": named("collections.abc.Sequence", TypeVarType("T")),
+        "n": TypeVarType("N", FLOAT), "s": TypeVarType("S", None, (STR, BYTES)),
+        "return": TypeVarType("T")}
+
+
+def test_string_forward_and_missing_annotations(introspected: Any) -> None:
+    kinds = introspected[0]["introfix.kinds"]
+    item = named("introfix.kinds.Item")
+    strings = function(kinds, "strings")
+    assert types_of(strings) == {"x": union(INT, NoneType()),
+                                 "y": named("builtins.list", item), "return": item}
+    assert [p.type_source for p in strings.parameters] == [
+        TypeSource("string", "Optional[int]"), TypeSource("string", "List[Item]")]
+    assert types_of(function(kinds, "forward")) == {
+        "x": named("builtins.list", item), "return": NoneType()}
+    missing = function(kinds, "missing")
+    assert types_of(missing) == {"a": None, "b": None, "c": None, "d": None, "return": None}
+    assert {p.type_source for p in missing.parameters} == {TypeSource("missing")}
+    assert missing.returns_source == TypeSource("missing")
+
+
+def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
+    future = introspected[0]["introfix.future"]
+    f = function(future, "f")
+    assert types_of(f) == {
+        "xs": named("builtins.list", INT),
+        "m": union(named("builtins.dict", STR, INT), NoneType()),
+        "return": named("builtins.tuple", INT, EllipsisType())}
+    assert f.parameters[1].type_source == TypeSource("string", "dict[str, int] | None")
+    assert types_of(function(future, "h"))["return"] == union(
+        named("builtins.list", named("introfix.future.Item")), NoneType())
+    u = function(future, "u")
+    reason = "name 'Undefined' is not defined in module introfix.future"
+    assert types_of(u) == {"x": UnresolvedType("Undefined", reason),
+                           "k": named("builtins.list", UnresolvedType("Undefined", reason)),
+                           "return": NoneType()}
+    where = f"introfix/future.py:{line_of('future.py', 'def u(')}"
+    assert introspected[2] == [
+        {"severity": "warning", "location": where,
+         "message": f"parameter {name!r} of 'introfix.future.u': cannot resolve type "
+                    f"'Undefined': {reason}"} for name in ("x", "k")]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="modern.py evaluates `X | Y`")
+def test_string_path_matches_object_path() -> None:
+    sys.path.insert(0, FIXTURES)
+    try:
+        api, _, diagnostics = introspect_modules(["introfix.modern", "introfix.future"])
+    finally:
+        sys.path.remove(FIXTURES)
+    modern, future = api.modules
+    assert [d["message"].split(":")[0] for d in diagnostics] == [
+        "parameter 'x' of 'introfix.future.u'", "parameter 'k' of 'introfix.future.u'"]
+    for twin in modern.functions:
+        evaluated = repr(types_of(twin)).replace("introfix.modern.", "introfix.future.")
+        assert evaluated == repr(types_of(function(future, twin.name)))
+        assert {p.type_source.kind for p in twin.parameters} == {"annotation"}
+
+
+def test_names_without_all_exclude_imports(introspected: Any) -> None:
+    kinds = introspected[0]["introfix.kinds"]
+    assert [f.name for f in kinds.functions] == [
+        "kinds", "scalars", "optionals", "containers", "nested", "callables", "generics",
+        "strings", "forward", "missing", "uses_imports"]
+    assert [(o.name, o.kind) for o in kinds.others] == [
+        ("T", "variable"), ("N", "variable"), ("S", "variable"), ("LIMIT", "variable"),
+        ("Item", "class")]
+
+
+def test_names_follow_all(introspected: Any) -> None:
+    exported = introspected[0]["introfix.exported"]
+    assert [f.name for f in exported.functions] == ["second", "join", "first"]
+    assert [(o.name, o.kind, o.location) for o in exported.others] == [
+        ("Item", "class", kinds_location("class Item")),
+        ("CONSTANT", "variable", exported.location)]
+    join = function(exported, "join")
+    assert join.location is not None and join.location.file == "posixpath.py"
+    assert [p.kind for p in join.parameters] == ["positional_or_keyword", "var_positional"]
+
+
+def kinds_location(text: str) -> Location:
+    return Location("introfix/kinds.py", line_of("kinds.py", text))
+
+
+def test_docstrings_and_locations(introspected: Any) -> None:
+    kinds = introspected[0]["introfix.kinds"]
+    assert kinds.doc.startswith("Fixture: every parameter kind and evaluated annotation form")
+    assert kinds.location is not None and str(kinds.location) == "introfix/kinds.py"
+    assert function(kinds, "kinds").doc == "All five parameter kinds.\n\nIndented detail line."
+    assert function(kinds, "scalars").doc == ""
+    for item in kinds.functions:
+        assert item.location == kinds_location(f"def {item.name}(")
+    assert function(introspected[0]["introfix.future"], "f").doc == (
+        "Builtin generics and a union with None.")
+    text = to_json_of(introspected)
+    assert FIXTURES not in text and '"file": "/' not in text
+
+
+def test_c_functions(introspected: Any) -> None:
+    math = introspected[0]["math"]
+    sqrt = function(math, "sqrt")
+    assert sqrt.signature_known and sqrt.doc == "Return the square root of x."
+    assert [(p.name, p.kind, p.has_default, p.type) for p in sqrt.parameters] == [
+        ("x", "positional_only", False, None)]
+    assert sqrt.location is None or sqrt.location.line == 0
+    log = function(math, "log")  # no __text_signature__: two call forms
+    assert (log.signature_known, log.parameters, log.returns) == (False, (), None)
+    assert log.doc.startswith("log(x, [base=math.e])")
+    assert ("pi", "variable") in [(o.name, o.kind) for o in math.others]
+
+
+def test_files_are_absolute_and_sorted(introspected: Any) -> None:
+    files = introspected[1]
+    for name in ("kinds.py", "exported.py", "future.py"):
+        assert os.path.join(FIXTURES, "introfix", name) in files
+    assert files == sorted(set(files)) and all(os.path.isabs(path) for path in files)
+
+
+def test_convert_annotation_directly() -> None:
+    globalns = {"__name__": "m", "typing": typing, "X": int, "Alias": "list[X]"}
+    assert convert_annotation("typing.Optional[X]", globalns) == (
+        union(INT, NoneType()), TypeSource("string", "typing.Optional[X]"), [])
+    assert convert_annotation("Alias | None", globalns)[0] == union(
+        named("builtins.list", INT), NoneType())
+    assert convert_annotation("typing.Literal[-1, 'x']", globalns)[0] == named(
+        "typing.Literal", LiteralValue(-1), LiteralValue("x"))
+    assert convert_annotation("X | X | None", globalns)[0] == union(INT, NoneType())
+    assert convert_annotation("typing.Optional", globalns)[0] == named("typing.Optional")
+    assert convert_annotation(typing.List, globalns)[:2] == (
+        named("builtins.list"), TypeSource("annotation", "typing.List"))
+    user_id = typing.NewType("user_id", int)
+    assert convert_annotation(user_id, globalns)[0] == INT
+    pytype, source, diagnostics = convert_annotation(
+        "X.real", globalns, "m.py:3", "parameter 'p' of 'm.f'")
+    assert pytype == UnresolvedType("X.real", "'getset_descriptor' objects are not types")
+    assert diagnostics[0]["location"] == "m.py:3"
+    assert diagnostics[0]["message"].startswith("parameter 'p' of 'm.f': cannot resolve type")
+    assert convert_annotation("list[", globalns)[0] == UnresolvedType(
+        "list[", "invalid annotation syntax: " + syntax_message("list["))
+    assert convert_annotation("typing.Nope", globalns)[0] == UnresolvedType(
+        "typing.Nope", "'typing' has no attribute 'Nope'")
+    assert convert_annotation(3, globalns)[0] == UnresolvedType(
+        "3", "'int' objects are not types")
+    if sys.version_info >= (3, 10):
+        assert convert_annotation(int | None, globalns)[:2] == (
+            union(INT, NoneType()), TypeSource("annotation", "int | None"))
+    if sys.version_info >= (3, 9):
+        assert convert_annotation(typing.Annotated[int, "meta"], globalns)[0] == INT
+
+
+def syntax_message(text: str) -> str:
+    try:
+        compile(text, "<annotation>", "eval")
+    except SyntaxError as exc:
+        return str(exc.msg)
+    raise AssertionError("no syntax error")
+
+
+def test_in_process_import_failure_raises() -> None:
+    with pytest.raises(IntrospectionError) as caught:
+        introspect_modules(["nosuch_module_xyz"])
+    assert str(caught.value) == ("pyhpp: error: cannot import module 'nosuch_module_xyz': "
+                                 "ModuleNotFoundError: No module named 'nosuch_module_xyz'")
+
+
+# -- the runner process -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("python", pyenv_pythons() or [sys.executable])
+def test_runner_gives_the_same_ir_on_every_version(python: str, introspected: Any) -> None:
+    result = run_introspection(python, ["introfix.future", "introfix.kinds"], [FIXTURES],
+                               timeout=120)
+    version = os.path.basename(python)[len("python"):]
+    assert result.api.python_version == version
+    assert [m.name for m in result.api.modules] == ["introfix.future", "introfix.kinds"]
+    assert result.api.modules[0] == introspected[0]["introfix.future"]
+    assert result.api.modules[1] == introspected[0]["introfix.kinds"]
+    assert list(result.diagnostics) == introspected[2]
+    assert [path for path in result.files if path.startswith(FIXTURES)] == [
+        os.path.join(FIXTURES, "introfix", name)
+        for name in ("__init__.py", "future.py", "kinds.py")]
+    assert all(os.path.isabs(path) and os.path.exists(path) for path in result.files)
+
+
+def run_runner(*arguments: str) -> "subprocess.CompletedProcess[str]":
+    return subprocess.run([sys.executable, RUNNER, "--path", FIXTURES, *arguments],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+
+
+@pytest.mark.parametrize("module, message", [
+    ("nosuch_module_xyz", "pyhpp: error: cannot import module 'nosuch_module_xyz': "
+                          "ModuleNotFoundError: No module named 'nosuch_module_xyz'"),
+    ("os.path.join", "pyhpp: error: cannot import module 'os.path.join': ModuleNotFoundError: "
+                     "No module named 'os.path.join'; 'os.path' is not a package "
+                     "('os.path.join' is a function in module 'os.path', not a module)"),
+    ("introfix.broken", f"introfix/broken.py:{line_of('broken.py', 'raise ValueError')}: "
+                        "error: importing 'introfix.broken' raised ValueError: boom"),
+    ("introfix.needs_missing",
+     f"introfix/needs_missing.py:{line_of('needs_missing.py', 'import nosuch')}: error: "
+     "importing 'introfix.needs_missing' raised ModuleNotFoundError: No module named "
+     "'nosuch_dependency_xyz'"),
+    # runner.py's own directory is not on sys.path, so its modules are not importable.
+    ("annotations", "pyhpp: error: cannot import module 'annotations': ModuleNotFoundError: "
+                    "No module named 'annotations'"),
+])
+def test_runner_failures_print_one_line(module: str, message: str) -> None:
+    completed = run_runner("introfix.kinds", module)
+    assert (completed.returncode, completed.stdout, completed.stderr) == (1, "", message + "\n")
+
+
+def test_runner_reports_syntax_errors(tmp_path: Any) -> None:
+    (tmp_path / "badsyntax.py").write_text("x = 1\ndef f(:\n    pass\n")
+    completed = run_runner("--path", str(tmp_path), "badsyntax")
+    assert (completed.returncode, completed.stdout) == (1, "")
+    assert completed.stderr.startswith(
+        "badsyntax.py:2: error: importing 'badsyntax' raised SyntaxError: ")
+    assert completed.stderr.count("\n") == 1
+
+
+def test_runner_keeps_stdout_clean_and_path_order(tmp_path: Any) -> None:
+    for folder, function_name in (("first", "from_first"), ("second", "from_second")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "shadow.py").write_text(f"def {function_name}() -> int:\n"
+                                                     "    return 1\n")
+    result = run_introspection(sys.executable, ["introfix.noisy", "shadow"],
+                               [FIXTURES, str(tmp_path / "first"), str(tmp_path / "second")])
+    noisy, shadow = result.api.modules
+    assert [f.name for f in noisy.functions] == ["quiet"]
+    assert [f.name for f in shadow.functions] == ["from_first"]
+    assert shadow.functions[0].location is not None
+    assert str(shadow.functions[0].location) == "shadow.py:1"
+    assert result.stderr == "noise from print\nnoise from sys.stdout\nnoise from fd 1\n"
+    assert list(result.files) == sorted([
+        os.path.join(FIXTURES, "introfix", "__init__.py"),
+        os.path.join(FIXTURES, "introfix", "noisy.py"),
+        str(tmp_path / "first" / "shadow.py")])
