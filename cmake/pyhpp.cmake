@@ -1,0 +1,144 @@
+# pyhpp_add_bindings(): generate typed C++ wrappers of Python modules at build time.
+#
+#   pyhpp_add_bindings(<target> MODULES <module>... [PYTHONPATH <dir>...] [NAMESPACE <ns>]
+#                      [OUTPUT_DIR <dir>] [PYTHON <exe>] [STRICT])
+#
+# Creates the static library <target>. Module `a.b` gets the header <NS/a/b.hpp> declaring
+# namespace NS::a::b (NS defaults to `py`). The target interpreter (whose modules are wrapped
+# and whose standard library and site-packages the program uses) defaults to
+# Python3_EXECUTABLE and must be the Python version the runtime links against.
+include_guard(GLOBAL)
+
+# The Python that runs the generator needs Jinja2; it need not be the target interpreter.
+function(_pyhpp_find_generator_python)
+    if(PYHPP_GENERATOR_PYTHON)
+        return()
+    endif()
+    foreach(candidate IN ITEMS "${Python3_EXECUTABLE}" /usr/bin/python3 python3)
+        if(NOT candidate)
+            continue()
+        endif()
+        execute_process(COMMAND "${candidate}" -c "import jinja2"
+                        RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+        if(rc EQUAL 0)
+            set(PYHPP_GENERATOR_PYTHON "${candidate}" CACHE FILEPATH
+                "Python (with Jinja2) that runs the pyhpp generator")
+            return()
+        endif()
+    endforeach()
+    message(FATAL_ERROR "pyhpp: no Python with Jinja2 found to run the generator; install it "
+                        "(Debian: apt-get install python3-jinja2) or set PYHPP_GENERATOR_PYTHON")
+endfunction()
+
+function(pyhpp_add_bindings target)
+    cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT" "NAMESPACE;OUTPUT_DIR;PYTHON"
+                          "MODULES;PYTHONPATH")
+    if(arg_UNPARSED_ARGUMENTS)
+        message(FATAL_ERROR "pyhpp_add_bindings(${target}): unknown arguments: "
+                            "${arg_UNPARSED_ARGUMENTS}")
+    endif()
+    if(NOT arg_MODULES)
+        message(FATAL_ERROR "pyhpp_add_bindings(${target}): MODULES is required")
+    endif()
+    if(NOT DEFINED arg_NAMESPACE)
+        set(arg_NAMESPACE py)
+    endif()
+    if(NOT arg_OUTPUT_DIR)
+        set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${target}.pyhpp")
+    endif()
+    get_filename_component(out "${arg_OUTPUT_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+    if(NOT arg_PYTHON)
+        set(arg_PYTHON "${Python3_EXECUTABLE}")
+    endif()
+    _pyhpp_find_generator_python()
+
+    # The interpreter as it names itself (a pyenv shim resolves to the real binary; a venv's
+    # python stays the venv's), and its version, which must match the linked libpython.
+    execute_process(
+        COMMAND "${arg_PYTHON}" -c
+                "import sys; print(sys.executable); print('%d.%d' % sys.version_info[:2])"
+        OUTPUT_VARIABLE probe RESULT_VARIABLE rc ERROR_VARIABLE probe_error
+        OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "pyhpp_add_bindings(${target}): cannot run Python '${arg_PYTHON}': "
+                            "${probe_error}")
+    endif()
+    string(REPLACE "\n" ";" probe "${probe}")
+    list(GET probe 0 python_exe)
+    list(GET probe 1 python_version)
+    set(linked_version "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}")
+    if(NOT python_version STREQUAL linked_version)
+        message(FATAL_ERROR "pyhpp_add_bindings(${target}): PYTHON '${arg_PYTHON}' is Python "
+                            "${python_version} but the runtime links Python ${linked_version}; "
+                            "configure with -DPython3_EXECUTABLE=${arg_PYTHON}")
+    endif()
+
+    set(paths)
+    foreach(dir IN LISTS arg_PYTHONPATH)
+        get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+        list(APPEND paths "${dir}")
+    endforeach()
+
+    string(REPLACE "::" "/" ns_dir "${arg_NAMESPACE}")
+    if(ns_dir)
+        set(ns_dir "${ns_dir}/")
+    endif()
+    set(headers)
+    set(sources)
+    foreach(module IN LISTS arg_MODULES)
+        string(REPLACE "." "/" module_path "${module}")
+        list(APPEND headers "${out}/include/${ns_dir}${module_path}.hpp")
+        list(APPEND sources "${out}/src/${ns_dir}${module_path}.cpp")
+    endforeach()
+
+    set(command "${PYHPP_GENERATOR_PYTHON}" "${PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
+        ${arg_MODULES} -o "${out}" --python "${python_exe}" --namespace "${arg_NAMESPACE}")
+    foreach(dir IN LISTS paths)
+        list(APPEND command --path "${dir}")
+    endforeach()
+    if(arg_STRICT)
+        list(APPEND command --strict)
+    endif()
+    # The stamp's name changes with the command, so a changed MODULES list regenerates even
+    # with Makefiles, which do not track commands.
+    string(MD5 command_hash "${command}")
+    string(SUBSTRING "${command_hash}" 0 12 command_hash)
+    set(stamp "${out}/pyhpp-${command_hash}.stamp")
+    set(depfile "${out}/pyhpp-${command_hash}.d")
+    add_custom_command(
+        OUTPUT "${stamp}"
+        BYPRODUCTS ${headers} ${sources}
+        COMMAND ${command} --depfile "${depfile}" --stamp "${stamp}"
+        DEPFILE "${depfile}"
+        DEPENDS "${PYHPP_GENERATOR_DIR}/bin/pyhpp"
+        COMMENT "pyhpp: generating C++ bindings for ${arg_MODULES}"
+        VERBATIM)
+
+    # Tells the runtime which Python the bindings were generated with and where their modules
+    # live. An interface source, so every program linking the bindings registers them.
+    set(config "${out}/config/${target}_config.cpp")
+    set(path_literals "")
+    foreach(dir IN LISTS paths)
+        string(APPEND path_literals "\"${dir}\", ")
+    endforeach()
+    file(CONFIGURE OUTPUT "${config}" CONTENT
+"// pyhpp configuration of the bindings target ${target} (written by pyhpp_add_bindings).
+#include <pyhpp/interpreter.hpp>
+
+namespace {
+const char *const pyhpp_paths[] = {${path_literals}nullptr};
+[[maybe_unused]] const bool pyhpp_registered =
+    pyhpp::detail::register_bindings(\"${python_exe}\", \"${python_version}\", pyhpp_paths);
+} // namespace
+" @ONLY)
+
+    add_library(${target} STATIC ${sources} "${stamp}")
+    set_source_files_properties(${headers} ${sources} PROPERTIES GENERATED TRUE)
+    target_sources(${target} INTERFACE "$<BUILD_INTERFACE:${config}>")
+    target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out}/include>")
+    target_compile_features(${target} PUBLIC cxx_std_17)
+    # Only the generated sources see Python.h; users' translation units do not.
+    target_link_libraries(${target} PUBLIC pyhpp::runtime PRIVATE Python3::Python)
+    set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON
+                          PYHPP_HEADERS "${headers}" PYHPP_OUTPUT_DIR "${out}")
+endfunction()

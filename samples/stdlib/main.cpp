@@ -1,0 +1,26 @@
+// The stdlib sample: wrappers of an unannotated standard-library module (json), where every
+// value is a dynamic pyhpp::object and keyword-only arguments are still passed by name.
+#include <py/json.hpp>
+
+#include <iostream>
+#include <map>
+
+namespace json = py::json;
+
+int main() {
+    pyhpp::interpreter python;
+
+    std::map<std::string, pyhpp::object> order{{"item", "pear"}, {"count", 3}, {"price", 0.75}};
+    pyhpp::object text = json::dumps(order, json::kw::sort_keys = true, json::kw::indent = 2);
+    std::cout << text.cast<std::string>() << "\n";
+
+    pyhpp::object back = json::loads(text);
+    std::cout << "count read back: " << back.item("count").cast<std::int64_t>() << "\n";
+
+    try {
+        json::loads("{not json");
+    } catch (const pyhpp::value_error &e) { // json.JSONDecodeError derives from ValueError
+        std::cout << "caught " << e.type_name() << ": " << e.message() << "\n";
+    }
+    return 0;
+}
