@@ -101,6 +101,7 @@ function(pyhpp_add_bindings target)
     endif()
     # The stamp's name changes with the command, so a changed MODULES list regenerates even
     # with Makefiles, which do not track commands.
+    string(REPLACE ";" " " modules_text "${arg_MODULES}")
     string(MD5 command_hash "${command}")
     string(SUBSTRING "${command_hash}" 0 12 command_hash)
     set(stamp "${out}/pyhpp-${command_hash}.stamp")
@@ -111,7 +112,7 @@ function(pyhpp_add_bindings target)
         COMMAND ${command} --depfile "${depfile}" --stamp "${stamp}"
         DEPFILE "${depfile}"
         DEPENDS "${PYHPP_GENERATOR_DIR}/bin/pyhpp"
-        COMMENT "pyhpp: generating C++ bindings for ${arg_MODULES}"
+        COMMENT "pyhpp: generating C++ bindings for ${modules_text}"
         VERBATIM)
 
     # Tells the runtime which Python the bindings were generated with and where their modules

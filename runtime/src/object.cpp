@@ -31,6 +31,21 @@ template <class Codec> void cast_with(PyObject *o, typename Codec::type &out, co
         throw_cast_error(f, what);
 }
 
+} // namespace
+} // namespace detail
+
+namespace {
+/// The pointer of a handle an operation needs, or a clear error for a null handle.
+_object *require(const object &o, const char *operation) {
+    if (!o)
+        throw value_error("ValueError",
+                          std::string("pyhpp::object::") + operation + " on a null handle");
+    return o.ptr();
+}
+} // namespace
+
+namespace detail {
+namespace {
 /// Takes a new reference built under the GIL, or throws the pending Python error.
 object checked(PyObject *p) {
     if (!p)
@@ -124,24 +139,24 @@ std::string object::type_name() const {
 
 std::string object::repr() const {
     gil_scope gil("pyhpp::object::repr");
-    return checked(PyObject_Repr(m_ptr)).cast<std::string>();
+    return checked(PyObject_Repr(require(*this, "repr"))).cast<std::string>();
 }
 
 std::string object::str() const {
     gil_scope gil("pyhpp::object::str");
-    return checked(PyObject_Str(m_ptr)).cast<std::string>();
+    return checked(PyObject_Str(require(*this, "str"))).cast<std::string>();
 }
 
 object object::attr(std::string_view name) const {
     gil_scope gil("pyhpp::object::attr");
     object key(name);
-    return checked(PyObject_GetAttr(m_ptr, key.ptr()));
+    return checked(PyObject_GetAttr(require(*this, "attr"), key.ptr()));
 }
 
 bool object::has_attr(std::string_view name) const {
     gil_scope gil("pyhpp::object::has_attr");
     object key(name);
-    PyObject *value = PyObject_GetAttr(m_ptr, key.ptr());
+    PyObject *value = PyObject_GetAttr(require(*this, "has_attr"), key.ptr());
     if (value) {
         Py_DECREF(value);
         return true;
@@ -156,13 +171,13 @@ bool object::has_attr(std::string_view name) const {
 void object::set_attr(std::string_view name, const object &value) const {
     gil_scope gil("pyhpp::object::set_attr");
     object key(name);
-    if (PyObject_SetAttr(m_ptr, key.ptr(), value.ptr() ? value.ptr() : Py_None) != 0)
+    if (PyObject_SetAttr(require(*this, "set_attr"), key.ptr(), value.ptr() ? value.ptr() : Py_None) != 0)
         detail::throw_python_error();
 }
 
 object object::item(const object &key) const {
     gil_scope gil("pyhpp::object::item");
-    return checked(PyObject_GetItem(m_ptr, key.ptr() ? key.ptr() : Py_None));
+    return checked(PyObject_GetItem(require(*this, "item"), key.ptr() ? key.ptr() : Py_None));
 }
 
 object object::call(const std::vector<object> &args,
@@ -172,21 +187,21 @@ object object::call(const std::vector<object> &args,
     object dict;
     if (!kwargs.empty())
         dict = object(kwargs);
-    return checked(PyObject_Call(m_ptr, tuple.ptr(), dict.ptr()));
+    return checked(PyObject_Call(require(*this, "call"), tuple.ptr(), dict.ptr()));
 }
 
 void object::cast_into(bool &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::bool_>(m_ptr, out, "bool");
+    detail::cast_with<detail::codec::bool_>(require(*this, "cast"), out, "bool");
 }
 void object::cast_into(std::int64_t &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::int_>(m_ptr, out, "std::int64_t");
+    detail::cast_with<detail::codec::int_>(require(*this, "cast"), out, "std::int64_t");
 }
 void object::cast_into(int &out) const {
     gil_scope gil("pyhpp::object::cast");
     std::int64_t wide = 0;
-    detail::cast_with<detail::codec::int_>(m_ptr, wide, "int");
+    detail::cast_with<detail::codec::int_>(require(*this, "cast"), wide, "int");
     if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
         throw overflow_error("OverflowError",
                              "cannot cast " + std::to_string(wide) + " to int: it does not fit");
@@ -194,26 +209,26 @@ void object::cast_into(int &out) const {
 }
 void object::cast_into(double &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::float_>(m_ptr, out, "double");
+    detail::cast_with<detail::codec::float_>(require(*this, "cast"), out, "double");
 }
 void object::cast_into(std::string &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::str_>(m_ptr, out, "std::string");
+    detail::cast_with<detail::codec::str_>(require(*this, "cast"), out, "std::string");
 }
 void object::cast_into(bytes &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::bytes_>(m_ptr, out, "pyhpp::bytes");
+    detail::cast_with<detail::codec::bytes_>(require(*this, "cast"), out, "pyhpp::bytes");
 }
 void object::cast_into(object &out) const { out = *this; }
 void object::cast_into(std::vector<object> &out) const {
     gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::list<detail::codec::object_>>(m_ptr, out,
+    detail::cast_with<detail::codec::list<detail::codec::object_>>(require(*this, "cast"), out,
                                                                    "std::vector<pyhpp::object>");
 }
 void object::cast_into(std::map<std::string, object> &out) const {
     gil_scope gil("pyhpp::object::cast");
     detail::cast_with<detail::codec::dict<detail::codec::str_, detail::codec::object_>>(
-        m_ptr, out, "std::map<std::string, pyhpp::object>");
+        require(*this, "cast"), out, "std::map<std::string, pyhpp::object>");
 }
 
 object none() {

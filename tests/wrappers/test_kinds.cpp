@@ -1,0 +1,74 @@
+// Generated wrappers: every parameter kind; omitted arguments are not sent.
+#include <catch2/catch.hpp>
+
+#include <py/wrapfix/kinds.hpp>
+
+#ifdef Py_PYTHON_H
+#error "a generated header must not need Python.h"
+#endif
+
+namespace kinds = py::wrapfix::kinds;
+using namespace std::string_literals;
+
+TEST_CASE("kinds: positional-only with an omitted default", "[wrappers][kinds]") {
+    CHECK(kinds::positional_only(1) == "a=1,b=missing");
+    CHECK(kinds::positional_only(1, 2) == "a=1,b=2");
+}
+
+TEST_CASE("kinds: mixed kinds, keyword-only by name", "[wrappers][kinds]") {
+    CHECK(kinds::mixed(1) == "a=1,b=missing,c=missing,d=missing,e=missing");
+    CHECK(kinds::mixed(1, "x", 2.5) == "a=1,b='x',c=2.5,d=missing,e=missing");
+    CHECK(kinds::mixed(1, kinds::kw::e = "E") == "a=1,b=missing,c=missing,d=missing,e='E'");
+    CHECK(kinds::mixed(1, "x", kinds::kw::d = true, kinds::kw::e = "E") ==
+          "a=1,b='x',c=missing,d=True,e='E'");
+    kinds::keywords::mixed options;
+    options.d = false;
+    CHECK(kinds::mixed(1, {}, 3.0, options) == "a=1,b=missing,c=3.0,d=False,e=missing");
+}
+
+TEST_CASE("kinds: an omitted middle argument sends later ones by keyword", "[wrappers][kinds]") {
+    CHECK(kinds::skip_middle() == "a=missing,b=missing,c=missing");
+    CHECK(kinds::skip_middle(1, {}, 3) == "a=1,b=missing,c=3");
+    CHECK(kinds::skip_middle({}, 2) == "a=missing,b=2,c=missing");
+}
+
+TEST_CASE("kinds: a positional-only argument after an omitted one cannot be sent",
+          "[wrappers][kinds]") {
+    CHECK(kinds::mixed(1, {}, 2.0) == "a=1,b=missing,c=2.0,d=missing,e=missing");
+    CHECK(kinds::two_positional_only({}, {}) == "a=missing,b=missing");
+    CHECK_THROWS_AS(kinds::two_positional_only({}, 2), pyhpp::type_error);
+    CHECK_THROWS_WITH(kinds::two_positional_only({}, 2),
+                      "TypeError: wrapfix.kinds.two_positional_only(): argument 'b' is "
+                      "positional-only and an earlier optional argument was omitted");
+}
+
+TEST_CASE("kinds: required keyword-only parameters are ordinary C++ parameters",
+          "[wrappers][kinds]") {
+    CHECK(kinds::required_keyword(1, "k") == "x=1,key='k',flag=missing");
+    CHECK(kinds::required_keyword(1, "k", kinds::kw::flag = true) == "x=1,key='k',flag=True");
+}
+
+TEST_CASE("kinds: *args and **kwargs", "[wrappers][kinds]") {
+    CHECK(kinds::star_args("n") == "n:");
+    CHECK(kinds::star_args("n", {1, 2, 3}) == "n:1,2,3");
+    CHECK(kinds::star_args("n", {1, 2}, kinds::kw::sep = "+") == "n:1+2");
+    CHECK(kinds::star_kwargs("p:") == "p:");
+    CHECK(kinds::star_kwargs("p:", {{"b", 2}, {"a", 1}}) == "p:a=1;b=2");
+}
+
+TEST_CASE("kinds: unannotated parameters and results are pyhpp::object", "[wrappers][kinds]") {
+    pyhpp::object result =
+        kinds::everything(1, "b", "c", {2, 3}, std::map<std::string, pyhpp::object>{{"z", 26}});
+    CHECK(result.repr() == "[1, 'b', [2, 3], 'c', {'z': 26}]");
+}
+
+TEST_CASE("kinds: Python names C++ cannot take are renamed predictably", "[wrappers][kinds]") {
+    CHECK(kinds::class_(2) == 6);
+    CHECK(kinds::class_(2, 5) == 10);
+}
+
+TEST_CASE("kinds: None results", "[wrappers][kinds]") {
+    kinds::nothing();
+    CHECK_THROWS_WITH(kinds::not_none(),
+                      "TypeError: wrapfix.kinds.not_none() returned int, expected None");
+}
