@@ -31,8 +31,7 @@ bool append_extra_name(PyObject *&extra_names, std::string_view name) {
 }
 
 void throw_argument_misuse(const char *function, const char *param, const char *why) {
-    throw type_error("TypeError",
-                     std::string(function) + ": argument '" + param + "' " + why);
+    throw type_error("TypeError", std::string(function) + ": argument '" + param + "' " + why);
 }
 
 void throw_argument_error(const char *function, const char *param) {
@@ -53,8 +52,7 @@ void throw_result_error(PyObject *result, const char *function, const char *expe
     std::string where = f.path.empty() ? "" : " (at " + f.path + ")";
     if (f.what == failure::kind::overflow)
         throw overflow_error("OverflowError", std::string(function) + " returned " + f.actual +
-                                                  where + ", which does not fit in " +
-                                                  f.cpp_type);
+                                                  where + ", which does not fit in " + f.cpp_type);
     std::string message = std::string(function) + " returned " + outer + ", expected " + expected;
     if (!f.path.empty())
         message += ": item " + f.path + " is " + f.actual;

@@ -104,12 +104,13 @@ interpreter::interpreter(interpreter_options options) {
             } else if (!r.python.empty()) {
                 if (!r.conflict.empty())
                     fail("the bindings linked into this program were generated with different "
-                         "Pythons ('" + r.python + "' and '" + r.conflict +
+                         "Pythons ('" +
+                         r.python + "' and '" + r.conflict +
                          "'); set interpreter_options::python or $PYHPP_PYTHON");
                 if (!r.version.empty() && r.version != compiled_version())
-                    fail("the bindings were generated with Python " + r.version + " ('" +
-                         r.python + "') but this program is linked against Python " +
-                         compiled_version() + "; configure both with the same interpreter");
+                    fail("the bindings were generated with Python " + r.version + " ('" + r.python +
+                         "') but this program is linked against Python " + compiled_version() +
+                         "; configure both with the same interpreter");
                 python = r.python;
                 source = "the bindings";
             }

@@ -19,8 +19,8 @@ bool holds_gil() noexcept { return gil_depth != 0 || PyGILState_Check(); }
     if (f.what == failure::kind::python)
         throw_python_error(std::string("pyhpp::object::cast to ") + expected);
     if (f.what == failure::kind::overflow)
-        throw overflow_error("OverflowError", "cannot cast " + f.actual + " to " + expected +
-                                                  ": it does not fit");
+        throw overflow_error("OverflowError",
+                             "cannot cast " + f.actual + " to " + expected + ": it does not fit");
     throw type_error("TypeError", "cannot cast " + f.actual + " to " + expected +
                                       (f.path.empty() ? "" : " (at " + f.path + ")"));
 }
@@ -108,8 +108,8 @@ object::object(double value) {
 object::object(const char *utf8) : object(std::string_view(utf8)) {}
 object::object(std::string_view utf8) {
     gil_scope gil("pyhpp::object");
-    *this = checked(PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()),
-                                         "strict"));
+    *this =
+        checked(PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "strict"));
 }
 object::object(const bytes &data) {
     gil_scope gil("pyhpp::object");
@@ -121,8 +121,8 @@ object::object(const std::vector<object> &items) {
 }
 object::object(const std::map<std::string, object> &items) {
     gil_scope gil("pyhpp::object");
-    *this = checked(
-        detail::codec::dict<detail::codec::str_, detail::codec::object_>::to_python(items));
+    *this =
+        checked(detail::codec::dict<detail::codec::str_, detail::codec::object_>::to_python(items));
 }
 
 bool object::is_none() const { return m_ptr == Py_None; }
@@ -171,7 +171,8 @@ bool object::has_attr(std::string_view name) const {
 void object::set_attr(std::string_view name, const object &value) const {
     gil_scope gil("pyhpp::object::set_attr");
     object key(name);
-    if (PyObject_SetAttr(require(*this, "set_attr"), key.ptr(), value.ptr() ? value.ptr() : Py_None) != 0)
+    if (PyObject_SetAttr(require(*this, "set_attr"), key.ptr(),
+                         value.ptr() ? value.ptr() : Py_None) != 0)
         detail::throw_python_error();
 }
 

@@ -7,11 +7,10 @@ using pyhpp_test::run;
 
 namespace {
 pyhpp::object raiser() {
-    static const pyhpp::object f =
-        run("import builtins\n"
-            "def f(name, message):\n"
-            "    raise getattr(builtins, name)(message)\n")
-            .item("f");
+    static const pyhpp::object f = run("import builtins\n"
+                                       "def f(name, message):\n"
+                                       "    raise getattr(builtins, name)(message)\n")
+                                       .item("f");
     return f;
 }
 

@@ -50,10 +50,10 @@ TEST_CASE("errors: a missing module gives module_not_found_error with the traceb
     } catch (const pyhpp::module_not_found_error &e) {
         CHECK(std::string(e.what()) ==
               "ModuleNotFoundError: No module named 'wrapfix_no_such_dependency'");
-        CHECK_THAT(e.traceback(),
-                   Catch::Contains("errors.py") && Catch::Contains("in missing_dependency") &&
-                       Catch::EndsWith("ModuleNotFoundError: No module named "
-                                       "'wrapfix_no_such_dependency'\n"));
+        CHECK_THAT(e.traceback(), Catch::Contains("errors.py") &&
+                                      Catch::Contains("in missing_dependency") &&
+                                      Catch::EndsWith("ModuleNotFoundError: No module named "
+                                                      "'wrapfix_no_such_dependency'\n"));
     }
 }
 

@@ -56,8 +56,7 @@ TEST_CASE("threads: calls inside gil_acquire, and other threads under gil_releas
     CHECK(py::wrapfix::types::ident_int(8) == 8);
 }
 
-TEST_CASE("threads: the first call of a wrapper can come from any thread",
-          "[wrappers][threads]") {
+TEST_CASE("threads: the first call of a wrapper can come from any thread", "[wrappers][threads]") {
     // Starts several threads at once on a wrapper none of them has called yet.
     std::vector<std::future<std::int64_t>> results;
     for (int i = 0; i < 4; ++i)

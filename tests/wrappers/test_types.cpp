@@ -28,7 +28,7 @@ TEST_CASE("types: scalars", "[wrappers][types]") {
 TEST_CASE("types: Python receives the Python types the annotations name", "[wrappers][types]") {
     CHECK(types::type_name(pyhpp::object(1)) == "int");
     CHECK(types::ident_var_tuple({1, 2}) == std::vector<std::int64_t>{1, 2}); // asserts tuple
-    CHECK(types::ident_frozenset({"a"}) == std::set<std::string>{"a"});      // asserts frozenset
+    CHECK(types::ident_frozenset({"a"}) == std::set<std::string>{"a"});       // asserts frozenset
 }
 
 TEST_CASE("types: optional", "[wrappers][types]") {
@@ -39,8 +39,8 @@ TEST_CASE("types: optional", "[wrappers][types]") {
 TEST_CASE("types: containers", "[wrappers][types]") {
     CHECK(types::ident_list({"x", "y"}) == std::vector<std::string>{"x", "y"});
     CHECK(types::ident_sequence({1.5, 2.5}) == std::vector<double>{1.5, 2.5});
-    CHECK(types::ident_tuple({1, "two", 3.0}) == std::tuple<std::int64_t, std::string, double>{
-                                                     1, "two", 3.0});
+    CHECK(types::ident_tuple({1, "two", 3.0}) ==
+          std::tuple<std::int64_t, std::string, double>{1, "two", 3.0});
     std::map<std::string, std::vector<std::int64_t>> d{{"a", {1, 2}}, {"b", {}}};
     CHECK(types::ident_dict(d) == d);
     CHECK(types::ident_mapping({{"pi", 3.14}}) == std::map<std::string, double>{{"pi", 3.14}});

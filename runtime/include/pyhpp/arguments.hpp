@@ -12,10 +12,9 @@ namespace pyhpp {
 template <class T> class opt {
   public:
     opt() noexcept = default;
-    template <class U,
-              std::enable_if_t<!std::is_same_v<std::decay_t<U>, opt> &&
-                                   std::is_constructible_v<T, U &&>,
-                               int> = 0>
+    template <class U, std::enable_if_t<!std::is_same_v<std::decay_t<U>, opt> &&
+                                            std::is_constructible_v<T, U &&>,
+                                        int> = 0>
     opt(U &&value) : m_value(std::in_place, std::forward<U>(value)) {}
 
     bool has_value() const noexcept { return m_value.has_value(); }
@@ -28,9 +27,7 @@ template <class T> class opt {
 };
 
 /// A value given for a keyword argument: what `kw::name = value` makes.
-template <class Tag, class V> struct keyword_argument {
-    V value;
-};
+template <class Tag, class V> struct keyword_argument { V value; };
 
 /// A keyword-argument name. Generated headers declare one per name in `<module>::kw`, so a
 /// call reads `f(1, kw::scale = 2.0, kw::mode = "fast")`.
@@ -45,8 +42,8 @@ template <class T> struct is_keyword_argument : std::false_type {};
 template <class Tag, class V>
 struct is_keyword_argument<keyword_argument<Tag, V>> : std::true_type {};
 template <class... K>
-inline constexpr bool all_keyword_arguments =
-    sizeof...(K) > 0 && (is_keyword_argument<std::decay_t<K>>::value && ...);
+inline constexpr bool all_keyword_arguments = sizeof...(K) > 0 &&
+                                              (is_keyword_argument<std::decay_t<K>>::value && ...);
 } // namespace detail
 
 } // namespace pyhpp

@@ -102,7 +102,8 @@ class object {
     /// `self is other`.
     bool is(const object &other) const noexcept { return m_ptr == other.m_ptr; }
     bool is_none() const;
-    /// `type(self).__qualname__`, prefixed with its module unless builtin (e.g. "json.JSONDecoder").
+    /// `type(self).__qualname__`, prefixed with its module unless builtin (e.g.
+    /// "json.JSONDecoder").
     std::string type_name() const;
     std::string repr() const;
     std::string str() const;

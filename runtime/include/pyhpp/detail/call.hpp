@@ -157,8 +157,7 @@ template <std::size_t N> PyObject *arguments<N>::keyword_tuple(keyword_names *na
     return tuple;
 }
 
-template <std::size_t N>
-void arguments<N>::extra_keyword(PyObject *value, std::string_view name) {
+template <std::size_t N> void arguments<N>::extra_keyword(PyObject *value, std::string_view name) {
     check(value, "**kwargs");
     m_slots[++m_count] = value;
     if (!append_extra_name(m_extra_names, name))

@@ -88,9 +88,7 @@ template <class C> bool from_python(PyObject *o, std::vector<typename C::type> &
 /// list[T], Sequence[T] <-> std::vector<T> (sent as a list).
 template <class C> struct list {
     using type = std::vector<typename C::type>;
-    static PyObject *to_python(const type &values) {
-        return sequence::to_python<C>(values, false);
-    }
+    static PyObject *to_python(const type &values) { return sequence::to_python<C>(values, false); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return sequence::from_python<C>(o, out, f);
     }
@@ -99,9 +97,7 @@ template <class C> struct list {
 /// tuple[T, ...] <-> std::vector<T> (sent as a tuple).
 template <class C> struct tuple_var {
     using type = std::vector<typename C::type>;
-    static PyObject *to_python(const type &values) {
-        return sequence::to_python<C>(values, true);
-    }
+    static PyObject *to_python(const type &values) { return sequence::to_python<C>(values, true); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return sequence::from_python<C>(o, out, f);
     }
