@@ -1,6 +1,7 @@
 // Without a running interpreter, and with a misconfigured one, pyhpp gives one clear error.
 #include <pyhpp/pyhpp.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -33,6 +34,18 @@ int main() {
         },
         "the Python executable '/nonexistent/bin/python3' (from interpreter_options::python) "
         "does not exist");
+    failures += expect_error(
+        [] {
+            ::setenv("PYHPP_PYTHON", "/nonexistent/env/python3", 1);
+            pyhpp::interpreter python;
+        },
+        "the Python executable '/nonexistent/env/python3' (from $PYHPP_PYTHON) does not exist");
+    ::unsetenv("PYHPP_PYTHON");
+    static const char *const no_paths[] = {nullptr};
+    pyhpp::detail::register_bindings("/usr/bin/python2.7", "2.7", no_paths);
+    failures += expect_error([] { pyhpp::interpreter python; },
+                             "the bindings were generated with Python 2.7 ('/usr/bin/python2.7') "
+                             "but this program is linked against Python ");
     if (failures == 0)
         std::cout << "no-interpreter errors ok\n";
     return failures;
