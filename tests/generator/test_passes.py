@@ -1,0 +1,300 @@
+"""Tests for pyhpp.passes: C++ naming rules and collisions, and the annotation -> C++ type map."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import pytest
+
+from pyhpp.diagnostics import Diagnostic, GenerationError
+from pyhpp.ir.model import (
+    Api,
+    CppType,
+    EllipsisType,
+    Function,
+    ListOfTypes,
+    LiteralValue,
+    Location,
+    Module,
+    NamedType,
+    NoneType,
+    Parameter,
+    PyType,
+    TypeVarType,
+    UnresolvedType,
+)
+from pyhpp.passes import naming, typemap
+from pyhpp.passes.naming import cpp_identifier
+
+
+def named(qualname: str, *args: PyType) -> NamedType:
+    return NamedType(qualname, tuple(args))
+
+
+def union(*args: PyType) -> NamedType:
+    return named("typing.Union", *args)
+
+
+INT, FLOAT, BOOL = named("builtins.int"), named("builtins.float"), named("builtins.bool")
+STR, BYTES, OBJECT = named("builtins.str"), named("builtins.bytes"), named("builtins.object")
+ANY = named("typing.Any")
+
+
+def cpp(kind: str, *args: CppType) -> CppType:
+    return CppType(kind, tuple(args))
+
+
+C_INT, C_FLOAT, C_STR, C_OBJECT = cpp("int"), cpp("float"), cpp("str"), cpp("object")
+
+
+def positional(name: str) -> Parameter:
+    return Parameter(name=name, kind="positional_or_keyword")
+
+
+def module_of(*functions: Function, name: str = "pkg.mod") -> Module:
+    return Module(name=name, location=Location("pkg/mod.py"), functions=functions)
+
+
+# -- naming: single identifiers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("python_name, expected", [
+    # C++ keywords.
+    ("class", "class_"), ("delete", "delete_"), ("new", "new_"), ("namespace", "namespace_"),
+    ("template", "template_"), ("int", "int_"), ("co_await", "co_await_"),
+    ("requires", "requires_"), ("module", "module_"), ("import", "import_"),
+    # Macros of common headers.
+    ("errno", "errno_"), ("EOF", "EOF_"), ("NULL", "NULL_"), ("unix", "unix_"),
+    ("linux", "linux_"), ("min", "min_"), ("max", "max_"), ("assert", "assert_"),
+    # Reserved C++ spellings: `__` anywhere, `_X` at the start.
+    ("__x", "py_x"), ("_x", "py_x"), ("_X", "py_X"), ("__init__", "py_init_"),
+    ("a__b", "a_b"), ("a___b", "a_b"), ("_", "py_"),
+    # The generator's own prefix, and names the generated code uses itself.
+    ("pyhpp_x", "pyhpp_x_"), ("pyhpp_keywords", "pyhpp_keywords_"), ("pyhpp", "pyhpp_"),
+    ("kw", "kw_"), ("keywords", "keywords_"), ("detail", "detail_"), ("codec", "codec_"),
+    ("std", "std_"),
+    # Left alone.
+    ("plain", "plain"), ("Max", "Max"), ("max_", "max_"), ("class_", "class_"),
+    ("x1", "x1"), ("py_x", "py_x"), ("pyhpp2", "pyhpp2"), ("kwargs", "kwargs"),
+])
+def test_cpp_identifier(python_name: str, expected: str) -> None:
+    assert cpp_identifier(python_name) == expected
+
+
+def test_cpp_identifier_rejects_non_ascii_names() -> None:
+    with pytest.raises(ValueError) as caught:
+        cpp_identifier("café")
+    assert str(caught.value) == "'café' is not an ASCII identifier"
+
+
+@pytest.mark.xfail(strict=True, reason="naming.py appends '_' to a pyhpp_ name that already ends "
+                                       "in '_', producing a reserved '__' identifier")
+@pytest.mark.parametrize("python_name", ["pyhpp_x_", "pyhpp_", "pyhpp_keywords_"])
+def test_renamed_identifiers_never_contain_a_double_underscore(python_name: str) -> None:
+    assert "__" not in cpp_identifier(python_name)
+
+
+# -- naming: whole modules -----------------------------------------------------------------------
+
+
+def test_module_functions_and_parameters_get_cpp_names() -> None:
+    function = Function(name="delete", location=Location("pkg/mod.py", 4), parameters=(
+        positional("class"), positional("__x"), positional("pyhpp_args"),
+        Parameter(name="kw", kind="var_keyword")))
+    api = naming.run(Api("3.11", (module_of(function, Function(name="max")),)), ("py", "ext"))
+    (module,) = api.modules
+    assert module.cpp_namespace == ("py", "ext", "pkg", "mod")
+    assert [f.cpp_name for f in module.functions] == ["delete_", "max_"]
+    assert [p.cpp_name for p in module.functions[0].parameters] == [
+        "class_", "py_x", "pyhpp_args_", "kw_"]
+    # Python names are kept: they are what the wrappers send.
+    assert [p.name for p in module.functions[0].parameters] == ["class", "__x", "pyhpp_args", "kw"]
+
+
+def test_module_path_components_are_renamed_too() -> None:
+    api = naming.run(Api("3.11", (Module(name="new.min"),)), ("py",))
+    assert api.modules[0].cpp_namespace == ("py", "new_", "min_")
+
+
+def test_function_collision_names_both_and_where() -> None:
+    first = Function(name="max", location=Location("pkg/mod.py", 3))
+    second = Function(name="max_", location=Location("pkg/mod.py", 7))
+    with pytest.raises(GenerationError) as caught:
+        naming.run(Api("3.11", (module_of(first, second),)), ("py",))
+    assert str(caught.value) == (
+        "pkg/mod.py:7: error: module pkg.mod: Python names 'max' (defined at pkg/mod.py:3) and "
+        "'max_' both map to the C++ name 'max_'; rename one of them in Python")
+    assert caught.value.diagnostic.location == Location("pkg/mod.py", 7)
+
+
+def test_collision_of_underscore_spellings() -> None:
+    first = Function(name="_private", location=Location("pkg/mod.py", 10))
+    second = Function(name="py_private", location=Location("pkg/mod.py", 12))
+    with pytest.raises(GenerationError) as caught:
+        naming.run(Api("3.11", (module_of(first, second),)), ("py",))
+    assert str(caught.value) == (
+        "pkg/mod.py:12: error: module pkg.mod: Python names '_private' (defined at "
+        "pkg/mod.py:10) and 'py_private' both map to the C++ name 'py_private'; rename one of "
+        "them in Python")
+
+
+@pytest.mark.parametrize("names, message", [
+    (("__x", "py_x"), "Python names '__x' (defined at pkg/mod.py:5) and 'py_x' both map to the "
+                      "C++ name 'py_x'"),
+    (("class", "class_"), "Python names 'class' (defined at pkg/mod.py:5) and 'class_' both map "
+                          "to the C++ name 'class_'"),
+    (("a__b", "a_b"), "Python names 'a__b' (defined at pkg/mod.py:5) and 'a_b' both map to the "
+                      "C++ name 'a_b'"),
+])
+def test_parameter_collisions(names: Tuple[str, str], message: str) -> None:
+    function = Function(name="f", location=Location("pkg/mod.py", 5),
+                        parameters=tuple(positional(n) for n in names))
+    with pytest.raises(GenerationError) as caught:
+        naming.run(Api("3.11", (module_of(function),)), ("py",))
+    assert str(caught.value) == (
+        f"pkg/mod.py:5: error: pkg.mod.f(): {message}; rename one of them in Python")
+
+
+def test_parameters_of_different_functions_do_not_collide() -> None:
+    f = Function(name="f", parameters=(positional("max"),))
+    g = Function(name="g", parameters=(positional("max_"),))
+    api = naming.run(Api("3.11", (module_of(f, g),)), ("py",))
+    assert [f.parameters[0].cpp_name for f in api.modules[0].functions] == ["max_", "max_"]
+
+
+def test_unnameable_function_is_an_error_with_its_location() -> None:
+    function = Function(name="f", location=Location("pkg/mod.py", 9),
+                        parameters=(positional("naïve"),))
+    with pytest.raises(GenerationError) as caught:
+        naming.run(Api("3.11", (module_of(function),)), ("py",))
+    assert str(caught.value) == (
+        "pkg/mod.py:9: error: pkg.mod.f(): 'naïve' is not an ASCII identifier; C++ cannot name it")
+
+
+def test_namespace_that_is_a_keyword_is_rejected() -> None:
+    with pytest.raises(GenerationError) as caught:
+        naming.run(Api("3.11", (module_of(),)), ("py", "class"))
+    assert str(caught.value) == "error: namespace component 'class' is not usable as a C++ name"
+
+
+# -- typemap -------------------------------------------------------------------------------------
+
+
+def mapped(t: Optional[PyType], is_result: bool = False) -> Tuple[CppType, List[Diagnostic]]:
+    diagnostics: List[Diagnostic] = []
+    result = typemap.map_annotation(t, "m.f() parameter 'x'", Location("m.py", 2), diagnostics,
+                                    is_result)
+    return result, diagnostics
+
+
+@pytest.mark.parametrize("annotation, expected", [
+    # Scalars.
+    (INT, C_INT), (FLOAT, C_FLOAT), (BOOL, cpp("bool")), (STR, C_STR), (BYTES, cpp("bytes")),
+    # Optional[X] and X | None are the same tree.
+    (union(INT, NoneType()), cpp("optional", C_INT)),
+    (union(NoneType(), STR), cpp("optional", C_STR)),
+    (union(union(INT, NoneType()), NoneType()), cpp("optional", C_INT)),
+    # Sequences: list, List (introspection normalises it to builtins.list), Sequence.
+    (named("builtins.list", INT), cpp("list", C_INT)),
+    (named("builtins.list"), cpp("list", C_OBJECT)),
+    (named("collections.abc.Sequence", STR), cpp("list", C_STR)),
+    (named("collections.abc.MutableSequence", FLOAT), cpp("list", C_FLOAT)),
+    # Tuples.
+    (named("builtins.tuple", INT, STR), cpp("tuple", C_INT, C_STR)),
+    (named("builtins.tuple", INT, EllipsisType()), cpp("tuple_var", C_INT)),
+    (named("builtins.tuple"), cpp("tuple_var", C_OBJECT)),
+    # Mappings and sets.
+    (named("builtins.dict", STR, INT), cpp("dict", C_STR, C_INT)),
+    (named("collections.abc.Mapping", STR, FLOAT), cpp("dict", C_STR, C_FLOAT)),
+    (named("collections.abc.MutableMapping", INT, ANY), cpp("dict", C_INT, C_OBJECT)),
+    (named("builtins.set", INT), cpp("set", C_INT)),
+    (named("collections.abc.Set", STR), cpp("set", C_STR)),
+    (named("builtins.frozenset", STR), cpp("frozenset", C_STR)),
+    # Nesting.
+    (named("builtins.dict", STR, named("builtins.list", union(
+        named("builtins.tuple", INT, FLOAT), NoneType()))),
+     cpp("dict", C_STR, cpp("list", cpp("optional", cpp("tuple", C_INT, C_FLOAT))))),
+    (union(named("builtins.dict", STR, INT), NoneType()),
+     cpp("optional", cpp("dict", C_STR, C_INT))),
+    (named("builtins.set", named("builtins.tuple", INT, STR)),
+     cpp("set", cpp("tuple", C_INT, C_STR))),
+    (named("builtins.dict", named("builtins.tuple", INT, INT), named("builtins.set", BYTES)),
+     cpp("dict", cpp("tuple", C_INT, C_INT), cpp("set", cpp("bytes")))),
+    (named("builtins.list", named("builtins.list", ANY)), cpp("list", cpp("list", C_OBJECT))),
+    # Dynamic: silently an object.
+    (ANY, C_OBJECT), (OBJECT, C_OBJECT), (None, C_OBJECT),
+])
+def test_mapped_annotations(annotation: Optional[PyType], expected: CppType) -> None:
+    for is_result in (False, True):
+        assert mapped(annotation, is_result) == (expected, [])
+
+
+def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
+    assert mapped(NoneType(), is_result=True) == (cpp("none"), [])
+    assert mapped(NoneType(), is_result=False) == (C_OBJECT, [])
+
+
+@pytest.mark.parametrize("annotation, quoted, reason", [
+    (union(INT, STR), "int | str", "a Union of several types is not mapped to a C++ type yet"),
+    (union(INT, STR, NoneType()), "int | str | None",
+     "a Union of several types is not mapped to a C++ type yet"),
+    (UnresolvedType("Missing", "name 'Missing' is not defined in module m"), "Missing",
+     "name 'Missing' is not defined in module m"),
+    (named("builtins.list", UnresolvedType("Missing", "name 'Missing' is not defined")),
+     "list[Missing]", "name 'Missing' is not defined"),
+    (named("builtins.dict", OBJECT, INT), "dict[object, int]",
+     "key type object cannot key a std::map"),
+    (named("builtins.dict", ANY, INT), "dict[Any, int]", "key type Any cannot key a std::map"),
+    (named("builtins.dict"), "dict", "a dict without key and value types has no C++ map type"),
+    (named("builtins.dict", STR), "dict[str]", "expected two type arguments"),
+    (named("builtins.set", OBJECT), "set[object]",
+     "element type object cannot be a std::set element"),
+    (named("builtins.frozenset"), "frozenset", "a set without an element type has no C++ set type"),
+    (named("builtins.list", NoneType()), "list[None]",
+     "None is only a result type or part of an Optional"),
+    (named("builtins.list", INT, STR), "list[int, str]", "expected 1 type argument(s)"),
+    (TypeVarType("T"), "T", "type variable T is not mapped yet"),
+    (named("collections.abc.Callable", ListOfTypes((INT,)), STR), "Callable[[int], str]",
+     "collections.abc.Callable is not mapped to a C++ type yet"),
+    (named("typing.Literal", LiteralValue(1), LiteralValue("a")), "Literal[1, 'a']",
+     "typing.Literal is not mapped to a C++ type yet"),
+    (named("pkg.mod.Item"), "pkg.mod.Item", "pkg.mod.Item is not mapped to a C++ type yet"),
+    (union(named("pkg.mod.Item"), NoneType()), "pkg.mod.Item | None",
+     "pkg.mod.Item is not mapped to a C++ type yet"),
+])
+def test_unmappable_annotations_warn_and_quote_the_annotation(
+        annotation: PyType, quoted: str, reason: str) -> None:
+    result, diagnostics = mapped(annotation)
+    assert result == C_OBJECT
+    assert [str(d) for d in diagnostics] == [
+        f"m.py:2: warning: m.f() parameter 'x': cannot map annotation '{quoted}' ({reason}); "
+        "using pyhpp::object"]
+
+
+def test_run_maps_parameters_and_results_of_every_function() -> None:
+    function = Function(
+        name="f", location=Location("pkg/mod.py", 3),
+        parameters=(Parameter("a", "positional_or_keyword", type=named("builtins.list", INT)),
+                    Parameter("b", "keyword_only", True, type=union(INT, STR)),
+                    Parameter("c", "var_positional"),
+                    Parameter("d", "var_keyword", type=NoneType())),
+        returns=union(STR, NoneType()))
+    diagnostics: List[Diagnostic] = []
+    api = typemap.run(Api("3.11", (module_of(function),)), diagnostics)
+    (result,) = api.modules[0].functions
+    assert [p.cpp_type for p in result.parameters] == [
+        cpp("list", C_INT), C_OBJECT, C_OBJECT, C_OBJECT]
+    assert result.cpp_returns == cpp("optional", C_STR)
+    assert [str(d) for d in diagnostics] == [
+        "pkg/mod.py:3: warning: pkg.mod.f() parameter 'b': cannot map annotation 'int | str' "
+        "(a Union of several types is not mapped to a C++ type yet); using pyhpp::object"]
+
+
+def test_unmappable_result_warns_as_a_result() -> None:
+    function = Function(name="g", location=Location("pkg/mod.py", 8), returns=TypeVarType("T"))
+    diagnostics: List[Diagnostic] = []
+    api = typemap.run(Api("3.11", (module_of(function),)), diagnostics)
+    assert api.modules[0].functions[0].cpp_returns == C_OBJECT
+    assert [str(d) for d in diagnostics] == [
+        "pkg/mod.py:8: warning: pkg.mod.g() result: cannot map annotation 'T' "
+        "(type variable T is not mapped yet); using pyhpp::object"]

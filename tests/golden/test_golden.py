@@ -1,0 +1,109 @@
+"""Golden tests: `pyhpp generate golden_<case>` must reproduce tests/golden/<case>/expected/.
+
+Each case directory holds input/golden_<case>.py and expected/, the exact generated files plus
+diagnostics.txt when the run printed warnings. A mismatch prints a unified diff and the command
+that refreshes every case: PYHPP_UPDATE_GOLDENS=1 /usr/bin/python3 -m pytest tests/golden
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from typing import Dict, List
+
+import pytest
+
+GOLDEN_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(GOLDEN_DIR))
+PYHPP = os.path.join(REPO, "generator", "bin", "pyhpp")
+# Fixed, not the build's Python: the banner of every generated file names the Python version.
+TARGET_PYTHON = "/usr/bin/python3"
+UPDATE_VARIABLE = "PYHPP_UPDATE_GOLDENS"
+REFRESH = f"{UPDATE_VARIABLE}=1 /usr/bin/python3 -m pytest tests/golden"
+DIAGNOSTICS = "diagnostics.txt"  # what the run printed on stderr, when anything
+REQUIRED_CASES = {"basic", "containers", "naming", "untyped"}
+CASES = sorted(name for name in os.listdir(GOLDEN_DIR)
+               if os.path.isdir(os.path.join(GOLDEN_DIR, name, "input")))
+
+
+def updating() -> bool:
+    return os.environ.get(UPDATE_VARIABLE, "") not in ("", "0")
+
+
+def tree(root: str) -> Dict[str, bytes]:
+    """Every file under root: {'/'-separated relative path: bytes}; {} if root is missing."""
+    result = {}
+    for directory, _dirs, names in os.walk(root):
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as f:
+                result[os.path.relpath(path, root).replace(os.sep, "/")] = f.read()
+    return result
+
+
+def generate_command(case: str, output: str) -> List[str]:
+    return [sys.executable, PYHPP, "generate", f"golden_{case}", "-o", output,
+            "--python", TARGET_PYTHON, "--path", os.path.join(GOLDEN_DIR, case, "input")]
+
+
+def generate(case: str, output: str) -> Dict[str, bytes]:
+    # No __pycache__ in input/: the case directories hold exactly input and expected files.
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(generate_command(case, output), cwd=output, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert done.stdout == b""
+    files = tree(output)
+    if done.stderr:
+        files[DIAGNOSTICS] = done.stderr
+    return files
+
+
+def describe_mismatch(case: str, expected: Dict[str, bytes], actual: Dict[str, bytes]) -> str:
+    lines = [f"golden case '{case}': the generated files differ from "
+             f"tests/golden/{case}/expected/"]
+    for name in sorted(set(expected) | set(actual)):
+        if expected.get(name) == actual.get(name):
+            continue
+        if name not in actual:
+            lines.append(f"--- expected/{name}: not generated any more")
+            continue
+        if name not in expected:
+            lines.append(f"+++ generated/{name}: new file")
+        before = expected.get(name, b"").decode("utf-8", "replace").splitlines(keepends=True)
+        after = actual[name].decode("utf-8", "replace").splitlines(keepends=True)
+        diff = difflib.unified_diff(before, after, f"expected/{name}", f"generated/{name}")
+        lines.append("".join(diff).rstrip("\n"))
+    lines.append("")
+    lines.append("If the change is intended, refresh the expected files of every case with:")
+    lines.append(f"    {REFRESH}")
+    lines.append("and review the result with `git diff tests/golden`.")
+    return "\n".join(lines)
+
+
+def test_required_cases_exist() -> None:
+    assert REQUIRED_CASES <= set(CASES)
+    for case in CASES:
+        assert os.path.isfile(os.path.join(GOLDEN_DIR, case, "input", f"golden_{case}.py")), case
+
+
+@pytest.mark.skipif(not os.path.exists(TARGET_PYTHON), reason=f"goldens target {TARGET_PYTHON}")
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    output = str(tmp_path_factory.mktemp(f"golden-{case}"))
+    actual = generate(case, output)
+    expected_dir = os.path.join(GOLDEN_DIR, case, "expected")
+    if updating():
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for name, data in actual.items():
+            path = os.path.join(expected_dir, *name.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+        return
+    expected = tree(expected_dir)
+    if actual != expected:
+        pytest.fail(describe_mismatch(case, expected, actual), pytrace=False)
