@@ -9,12 +9,19 @@
 # Python3_EXECUTABLE and must be the Python version the runtime links against.
 include_guard(GLOBAL)
 
+# pyhpp_add_bindings() runs in its caller's directory. When pyhpp is added with
+# add_subdirectory(), that directory does not see the variables set in pyhpp's own directory
+# (this file is included there, after find_package(Python3)): keep what the function needs.
+set(_PYHPP_GENERATOR_DIR "${PYHPP_GENERATOR_DIR}" CACHE INTERNAL "")
+set(_PYHPP_PYTHON_EXECUTABLE "${Python3_EXECUTABLE}" CACHE INTERNAL "")
+set(_PYHPP_PYTHON_VERSION "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}" CACHE INTERNAL "")
+
 # The Python that runs the generator needs Jinja2; it need not be the target interpreter.
 function(_pyhpp_find_generator_python)
     if(PYHPP_GENERATOR_PYTHON)
         return()
     endif()
-    foreach(candidate IN ITEMS "${Python3_EXECUTABLE}" /usr/bin/python3 python3)
+    foreach(candidate IN ITEMS "${_PYHPP_PYTHON_EXECUTABLE}" /usr/bin/python3 python3)
         if(NOT candidate)
             continue()
         endif()
@@ -48,7 +55,7 @@ function(pyhpp_add_bindings target)
     endif()
     get_filename_component(out "${arg_OUTPUT_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
     if(NOT arg_PYTHON)
-        set(arg_PYTHON "${Python3_EXECUTABLE}")
+        set(arg_PYTHON "${_PYHPP_PYTHON_EXECUTABLE}")
     endif()
     _pyhpp_find_generator_python()
 
@@ -66,7 +73,7 @@ function(pyhpp_add_bindings target)
     string(REPLACE "\n" ";" probe "${probe}")
     list(GET probe 0 python_exe)
     list(GET probe 1 python_version)
-    set(linked_version "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}")
+    set(linked_version "${_PYHPP_PYTHON_VERSION}")
     if(NOT python_version STREQUAL linked_version)
         message(FATAL_ERROR "pyhpp_add_bindings(${target}): PYTHON '${arg_PYTHON}' is Python "
                             "${python_version} but the runtime links Python ${linked_version}; "
@@ -91,7 +98,7 @@ function(pyhpp_add_bindings target)
         list(APPEND sources "${out}/src/${ns_dir}${module_path}.cpp")
     endforeach()
 
-    set(command "${PYHPP_GENERATOR_PYTHON}" "${PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
+    set(command "${PYHPP_GENERATOR_PYTHON}" "${_PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
         ${arg_MODULES} -o "${out}" --python "${python_exe}" --namespace "${arg_NAMESPACE}")
     foreach(dir IN LISTS paths)
         list(APPEND command --path "${dir}")
@@ -111,7 +118,7 @@ function(pyhpp_add_bindings target)
         BYPRODUCTS ${headers} ${sources}
         COMMAND ${command} --depfile "${depfile}" --stamp "${stamp}"
         DEPFILE "${depfile}"
-        DEPENDS "${PYHPP_GENERATOR_DIR}/bin/pyhpp"
+        DEPENDS "${_PYHPP_GENERATOR_DIR}/bin/pyhpp"
         COMMENT "pyhpp: generating C++ bindings for ${modules_text}"
         VERBATIM)
 

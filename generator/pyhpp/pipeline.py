@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from .diagnostics import Diagnostic, GenerationError
 from .ir.model import Api, Location
 from .introspect.launch import IntrospectionFailed, run_introspection
-from .passes import naming, typemap
+from .passes import naming, signatures, typemap
 
 GENERATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_NAMESPACE = ("py",)
@@ -70,25 +70,38 @@ def _location(text: str) -> Optional[Location]:
 def analyse(options: Options) -> Result:
     """Introspection and passes: the IR the renderer sees."""
     api, inputs, diagnostics = introspect(options)
+    api = signatures.run(api)
     api = naming.run(api, options.namespace)
     api = typemap.run(api, diagnostics)
+    diagnostics.sort(key=lambda d: (d.location.file if d.location else "",
+                                    d.location.line if d.location else 0, d.message))
     return Result(api=api, diagnostics=diagnostics, inputs=inputs)
 
 
 def generate(options: Options) -> Result:
     from . import render  # Jinja2 is needed from here on only
-    from .write import write_all, write_if_changed
 
     result = analyse(options)
-    if options.strict:
-        warnings = [d for d in result.diagnostics if d.severity == "warning"]
-        if warnings:
-            raise GenerationError(f"{warnings[0]} (--strict makes warnings errors)")
+    for d in result.diagnostics:
+        if d.severity == "error" or (options.strict and d.severity == "warning"):
+            suffix = " (--strict makes warnings errors)" if d.severity == "warning" else ""
+            raise GenerationError(d.message + suffix, d.location)
     env = render.environment()
     for module in result.api.modules:
         result.files.update(render.render_module(env, result.api, module,
                                                  list(options.namespace)))
     # Everything is rendered before anything is written: a failure leaves no partial output.
+    try:
+        _write(options, result)
+    except OSError as exc:
+        raise GenerationError(f"cannot write {exc.filename or options.output}: "
+                              f"{exc.strerror or exc}") from None
+    return result
+
+
+def _write(options: Options, result: Result) -> None:
+    from .write import write_all, write_if_changed
+
     result.changed = write_all(options.output, result.files)
     if options.depfile:
         target = options.stamp or os.path.join(options.output, sorted(result.files)[0])
@@ -100,7 +113,6 @@ def generate(options: Options) -> Result:
         os.makedirs(os.path.dirname(os.path.abspath(options.stamp)), exist_ok=True)
         with open(options.stamp, "w", encoding="utf-8") as stamp:
             stamp.write("\n".join(sorted(result.files)) + "\n")
-    return result
 
 
 def _generator_files() -> List[str]:

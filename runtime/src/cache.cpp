@@ -2,6 +2,7 @@
 #include <pyhpp/detail/cache.hpp>
 #include <pyhpp/detail/errors.hpp>
 
+#include <cstring>
 #include <string>
 
 namespace pyhpp::detail {
@@ -81,16 +82,21 @@ PyObject *keyword_names::tuple_for(std::uint64_t mask) {
         n += (mask >> i) & 1U;
     tuple = PyTuple_New(n);
     Py_ssize_t at = 0;
+    const char *name = m_names;
     for (std::size_t i = 0; tuple && i < m_count; ++i) {
-        if (!((mask >> i) & 1U))
-            continue;
-        // Interned, so CPython matches keywords by identity, the fast path.
-        PyObject *name = PyUnicode_InternFromString(m_names[i]);
-        if (!name) {
-            Py_CLEAR(tuple);
-            break;
+        const char *end = std::strchr(name, ',');
+        std::size_t length = end ? static_cast<std::size_t>(end - name) : std::strlen(name);
+        if ((mask >> i) & 1U) {
+            // Interned, so CPython matches keywords by identity, the fast path.
+            PyObject *text = PyUnicode_FromStringAndSize(name, static_cast<Py_ssize_t>(length));
+            if (!text) {
+                Py_CLEAR(tuple);
+                break;
+            }
+            PyUnicode_InternInPlace(&text);
+            PyTuple_SET_ITEM(tuple, at++, text); // steals into the fresh tuple
         }
-        PyTuple_SET_ITEM(tuple, at++, name); // steals into the fresh tuple
+        name += length + 1;
     }
     if (tuple && PyDict_SetItem(m_value, key, tuple) != 0)
         Py_CLEAR(tuple);

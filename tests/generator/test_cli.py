@@ -158,9 +158,6 @@ def test_missing_target_python(tmp_path: pathlib.Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="naming.run() calls cpp_identifier() on namespace parts "
-                                       "without catching its ValueError: a traceback, not a "
-                                       "diagnostic")
 def test_namespace_that_is_not_an_identifier(tmp_path: pathlib.Path) -> None:
     done = generate("genfix.api", "-o", "out", "--namespace", "acme::my-lib", cwd=tmp_path)
     assert one_error_line(done) == (
@@ -211,9 +208,6 @@ def test_strict_makes_the_warning_an_error(tmp_path: pathlib.Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.generate() raises the --strict error without a "
-                                       "location and with the warning's text inside, so it "
-                                       "prints 'pyhpp: error: file:line: warning: ...'")
 def test_strict_error_reads_like_an_error(tmp_path: pathlib.Path) -> None:
     done = generate("genfix.unmappable", "-o", "out", "--strict", cwd=tmp_path)
     line = line_of("unmappable.py", "def either(")
@@ -221,9 +215,6 @@ def test_strict_error_reads_like_an_error(tmp_path: pathlib.Path) -> None:
         f"genfix/unmappable.py:{line}: error: {UNMAPPABLE} (--strict makes warnings errors)")
 
 
-@pytest.mark.xfail(strict=True, reason="an introspection diagnostic of severity 'error' (a "
-                                       "routine that cannot be described) is printed, but "
-                                       "generation goes on, drops the routine and exits 0")
 def test_introspection_error_fails_the_run(tmp_path: pathlib.Path) -> None:
     done = generate("genfix.odd", "-o", "out", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -280,8 +271,6 @@ def test_failed_generation_leaves_previous_outputs_untouched(
     assert [p for p in tmp_path.rglob("*") if p.name.startswith(".pyhpp-")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="an OSError while writing is not caught: the CLI prints a "
-                                       "traceback instead of one 'pyhpp: error:' line")
 def test_unwritable_output_is_a_one_line_error(tmp_path: pathlib.Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "src").write_text("a file where a directory should be\n")
@@ -289,9 +278,6 @@ def test_unwritable_output_is_a_one_line_error(tmp_path: pathlib.Path) -> None:
     assert one_error_line(done).startswith("pyhpp: error: cannot write ")
 
 
-@pytest.mark.xfail(strict=True, reason="write_all() renames each file as soon as it is written, "
-                                       "so a failure on a later file leaves the earlier ones "
-                                       "rewritten: a header newer than its source")
 def test_write_failure_leaves_previous_outputs_untouched(tmp_path: pathlib.Path) -> None:
     python = copy_genfix(tmp_path / "python")
     out = tmp_path / "out"

@@ -58,7 +58,7 @@ def cpp_identifier(python_name: str) -> str:
         name = "py" + name
     if name in CPP_KEYWORDS or name in COMMON_MACROS or name in GENERATED_NAMES:
         name += "_"
-    elif name.startswith("pyhpp_"):
+    elif name.startswith("pyhpp_") and not name.endswith("_"):
         name += "_"
     return name
 
@@ -109,6 +109,10 @@ def name_module(module: Module, namespace: Tuple[str, ...]) -> Module:
 
 def run(api: Api, namespace: Tuple[str, ...]) -> Api:
     for part in namespace:
-        if cpp_identifier(part) != part:
+        try:
+            usable = cpp_identifier(part) == part
+        except ValueError:
+            usable = False
+        if not usable:
             raise GenerationError(f"namespace component '{part}' is not usable as a C++ name")
     return dataclasses.replace(api, modules=tuple(name_module(m, namespace) for m in api.modules))

@@ -49,9 +49,10 @@ ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_va
 
 
 class _Unmapped(Exception):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, reported: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.reported = reported  # introspection already warned about it
 
 
 def _orderable(t: CppType) -> bool:
@@ -62,7 +63,7 @@ def _map(t: PyType) -> CppType:
     if isinstance(t, NoneType):
         return CppType("none")
     if isinstance(t, UnresolvedType):
-        raise _Unmapped(t.reason)
+        raise _Unmapped(t.reason, reported=True)
     if isinstance(t, TypeVarType):
         raise _Unmapped(f"type variable {t.name} is not mapped yet")
     if not isinstance(t, NamedType):
@@ -149,6 +150,8 @@ def map_annotation(
     try:
         mapped = _map(t)
     except _Unmapped as exc:
+        if exc.reported:
+            return OBJECT
         diagnostics.append(
             Diagnostic(
                 "warning",

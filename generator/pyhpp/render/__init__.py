@@ -9,6 +9,7 @@ import jinja2
 
 from .. import __version__
 from ..ir.model import Api, Module
+from .layout import layout
 from .views import module_view
 
 TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
@@ -47,8 +48,9 @@ def template_files(templates_dir: str = TEMPLATES_DIR) -> List[str]:
 
 
 def _tidy(text: str) -> str:
-    """Collapses runs of blank lines and trailing spaces left by template control blocks."""
-    lines = [line.rstrip() for line in text.splitlines()]
+    """Collapses runs of blank lines and trailing spaces left by template control blocks, and
+    keeps lines within the column limit."""
+    lines = [line.rstrip() for line in layout(text).splitlines()]
     out: List[str] = []
     for line in lines:
         if not line and out and not out[-1]:
@@ -56,6 +58,12 @@ def _tidy(text: str) -> str:
         out.append(line)
     while out and not out[-1]:
         out.pop()
+    # An empty namespace reads as clang-format writes it.
+    for i in range(len(out) - 2):
+        if (out[i].startswith("namespace ") and out[i].endswith(" {") and not out[i + 1]
+                and out[i + 2] == "} // " + out[i][:-2]):
+            out[i:i + 3] = [out[i] + "} // " + out[i][:-2]]
+            break
     return "\n".join(out) + "\n"
 
 

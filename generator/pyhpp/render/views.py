@@ -29,6 +29,7 @@ class ParamView:
 @dataclass
 class FunctionView:
     name: str
+    qualified_name: str  # "::ns::name": calls that a parameter of the same name cannot hide
     python_name: str
     display: str  # "module.function()", used in messages
     python_signature: str
@@ -183,6 +184,7 @@ def function_view(module: Module, function: Function, headers: Set[str]) -> Func
     fixed_count = sum(1 for v in params if v.kind not in ("var_positional", "var_keyword"))
     return FunctionView(
         name=name,
+        qualified_name="::" + "::".join(module.cpp_namespace + (name,)),
         python_name=function.name,
         display=f"{module.name}.{function.name}()",
         python_signature=_python_signature(module, function),

@@ -75,17 +75,22 @@ class cached_attr : public cache_entry {
 /// combinations actually used, so calls pass keywords without building a tuple or a dict.
 class keyword_names : public cache_entry {
   public:
-    template <std::size_t N>
-    constexpr explicit keyword_names(const char *const (&names)[N]) noexcept
-        : m_names(names), m_count(N) {}
+    /// `names` is a comma-separated list: "a,b,c".
+    constexpr explicit keyword_names(const char *names) noexcept
+        : m_names(names), m_count(count(names)) {}
     /// The tuple of the names whose bits are set in `mask`, in order, as a new reference.
     /// PRECONDITION: The GIL must be held.
     PyObject *tuple_for(std::uint64_t mask);
     std::size_t size() const noexcept { return m_count; }
-    const char *text(std::size_t index) const noexcept { return m_names[index]; }
 
   private:
-    const char *const *m_names;
+    static constexpr std::size_t count(const char *names) noexcept {
+        std::size_t n = *names ? 1 : 0;
+        for (; *names; ++names)
+            n += *names == ',';
+        return n;
+    }
+    const char *m_names;
     std::size_t m_count;
     // m_value holds a dict {mask: tuple of interned names}.
 };

@@ -1,0 +1,213 @@
+"""Line layout of generated C++: keeps lines within 100 columns the way clang-format's LLVM style
+(as configured in .clang-format) lays out the constructs the templates produce: comments reflowed
+at spaces, argument and parameter lists bin-packed and aligned after the open parenthesis."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+COLUMNS = 100
+CONTINUATION = 4  # clang-format's ContinuationIndentWidth
+_OPEN = "([{<"
+_CLOSE = ")]}>"
+
+
+def layout(text: str) -> str:
+    out: List[str] = []
+    for line in text.split("\n"):
+        out.extend(_layout_line(line))
+    return "\n".join(out)
+
+
+def _layout_line(line: str) -> List[str]:
+    if len(line) <= COLUMNS:
+        return [line]
+    stripped = line.lstrip()
+    indent = line[: len(line) - len(stripped)]
+    for marker in ("/// ", "// "):
+        if stripped.startswith(marker):
+            return _reflow_comment(indent + marker, stripped[len(marker):])
+    literal = _split_literal(line, indent)
+    if literal:
+        return literal
+    split = _return_type_split(line, indent)
+    if split is not None:
+        # A declaration: parameters aligned after the parenthesis, or the return type on a line
+        # of its own when that takes fewer lines; failing both, a break after the parenthesis.
+        aligned = _bin_pack(line, aligned_only=True)
+        rest = indent + line[split + 1:]
+        below = [rest] if len(rest) <= COLUMNS else _bin_pack(rest, aligned_only=True)
+        if below is not None and (aligned is None or len(below) + 2 < len(aligned)):
+            return [line[:split]] + below
+        if aligned:
+            return aligned
+    lines = _after_assignment(line, indent)
+    if lines:
+        return lines
+    packed = _bin_pack(line)
+    return packed if packed else [line]
+
+
+def _split_literal(line: str, indent: str) -> Optional[List[str]]:
+    """`name{"a,b,c"};` with a long literal: the literal in comma-ended pieces, aligned after
+    the brace when they fit there, else on their own lines."""
+    brace = line.find('{"')
+    if brace < 0 or not line.endswith('"};') or '"' in line[brace + 2: -3]:
+        return None
+    words = line[brace + 2: -3].split(",")
+    pieces = [w + ("," if n < len(words) - 1 else "") for n, w in enumerate(words)]
+    head = line[: brace + 1]
+    aligned = _fill(pieces, head, len(head))
+    if all(len(x) <= COLUMNS for x in aligned):
+        return aligned
+    return [head] + _fill(pieces, "", len(indent) + CONTINUATION)
+
+
+def _fill(pieces: List[str], head: str, column: int) -> List[str]:
+    lines: List[str] = []
+    current = ""
+    for n, piece in enumerate(pieces):
+        closing = 3 if n == len(pieces) - 1 else 1  # `"};` or `"`
+        start = len(head) if not lines else column
+        if current and start + 1 + len(current) + len(piece) + closing > COLUMNS:
+            lines.append((head if not lines else " " * column) + f'"{current}"')
+            current = ""
+        current += piece
+    lines.append((head if not lines else " " * column) + f'"{current}"}};')
+    return lines
+
+
+def _first_paren(line: str) -> Optional[int]:
+    return next((i for i, ch in _scan(line) if ch == "("), None)
+
+
+def _return_type_split(line: str, indent: str) -> Optional[int]:
+    """Where a declaration's return type ends (the space before its name), or None."""
+    stripped = line.lstrip()
+    if stripped.startswith(("return ", "template ", "namespace ", "if ", "for ", "while ")):
+        return None
+    paren = _first_paren(line)
+    if paren is None or "=" in line[:paren]:
+        return None
+    head = line[:paren]
+    depth = 0
+    split = None
+    for i, ch in enumerate(head):
+        depth += ch == "<"
+        depth -= ch == ">"
+        if ch == " " and depth == 0 and i >= len(indent):
+            split = i
+    return split
+
+
+def _after_assignment(line: str, indent: str) -> Optional[List[str]]:
+    """`x = call(...)` breaks after `=` when the right-hand side then fits on one line."""
+    paren = _first_paren(line)
+    at = line.find(" = ")
+    if paren is None or at < 0 or at > paren or line.lstrip().startswith("return "):
+        return None
+    rhs = line[at + 3:]
+    continuation = " " * (len(indent) + CONTINUATION)
+    if len(continuation) + len(rhs) > COLUMNS:
+        return None
+    return [line[: at + 2], continuation + rhs]
+
+
+def _reflow_comment(prefix: str, text: str) -> List[str]:
+    lines: List[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and len(prefix) + len(candidate) > COLUMNS:
+            lines.append(prefix + current)
+            current = word
+        else:
+            current = candidate
+    lines.append(prefix + current)
+    return [line.rstrip() for line in lines]
+
+
+def _scan(line: str) -> List[Tuple[int, str]]:
+    """(index, char) of the structural characters outside string literals."""
+    out = []
+    quote: Optional[str] = None
+    escaped = False
+    for i, ch in enumerate(line):
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = None
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch in "()[]{}<>,":
+            out.append((i, ch))
+    return out
+
+
+def _bin_pack(line: str, aligned_only: bool = False) -> Optional[List[str]]:
+    """Splits the first parenthesised list of `line` at its top-level commas."""
+    marks = _scan(line)
+    start = next((i for i, ch in marks if ch == "("), None)
+    if start is None:
+        return None
+    depth = 0
+    commas: List[int] = []
+    end = None
+    for i, ch in marks:
+        if i <= start:
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0 and ch == ")":
+                end = i
+                break
+            depth -= 1
+        elif ch == "<" and line[i - 1] not in " <" and line[i + 1] != "<":
+            depth += 1  # a template argument list, not a comparison or shift
+        elif ch == ">" and depth > 0 and line[i - 1] not in " -" and line[i + 1:i + 2] != "=":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            commas.append(i)
+    if end is None or not commas and end - start < 2:
+        return None
+    head = line[: start + 1]
+    pieces = []
+    previous = start + 1
+    for c in commas:
+        pieces.append(line[previous:c].strip())
+        previous = c + 1
+    pieces.append(line[previous:end].strip())
+    tail = line[end:]
+    indent = len(line) - len(line.lstrip())
+    aligned: Optional[List[str]] = _pack(pieces, tail, [], head, len(head))
+    if any(len(a.rstrip()) > COLUMNS for a in aligned):
+        aligned = None
+    if aligned_only:
+        return aligned
+    broken = _pack(pieces, tail, [head], "", indent + CONTINUATION)
+    # Like clang-format: align after the parenthesis unless breaking after it saves lines.
+    if aligned is not None and len(aligned) <= len(broken):
+        return aligned
+    return broken
+
+
+def _pack(pieces: List[str], tail: str, lines: List[str], current: str,
+          column: int) -> List[str]:
+    lines = list(lines)
+    for n, piece in enumerate(pieces):
+        last = n == len(pieces) - 1
+        text = piece + (tail if last else ",")
+        separator = "" if current.endswith("(") or not current.strip() else " "
+        if current and len(current) + len(separator) + len(text) <= COLUMNS:
+            current += separator + text
+        else:
+            if current:
+                lines.append(current)
+            current = " " * column + text
+    lines.append(current)
+    return [line.rstrip() for line in lines]
