@@ -31,7 +31,7 @@ EXPECTED_OUTPUT = "price(20) = 141\n"  # 7 * 20 + 1, the 7 from shop/_helpers.py
 
 @dataclass
 class Consumer:
-    """A built copy of tests/build/projects/consumer."""
+    """A built copy of tests/integration/projects/consumer."""
 
     build: CMakeBuild
     first_log: str

@@ -90,7 +90,7 @@ def run(command: Sequence[str], cwd: Optional[str] = None,
 
 
 def copy_project(name: str, destination: str) -> str:
-    """Copies tests/build/projects/<name> to `destination` (tests edit the copy); returns it."""
+    """Copies tests/integration/projects/<name> to `destination` (tests edit the copy); returns it."""
     shutil.copytree(os.path.join(PROJECTS, name), destination,
                     ignore=shutil.ignore_patterns("__pycache__"))
     return destination
