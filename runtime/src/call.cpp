@@ -49,13 +49,13 @@ void throw_result_error(PyObject *result, const char *function, const char *expe
             PyErr_SetString(PyExc_SystemError, "result conversion failed without an error");
         throw_python_error(std::string(function) + " result");
     }
-    std::string where = f.path.empty() ? "" : " (at " + f.path + ")";
+    std::string where = f.path().empty() ? "" : " (at " + f.path() + ")";
     if (f.what == failure::kind::overflow)
-        throw overflow_error("OverflowError", std::string(function) + " returned " + f.actual +
+        throw overflow_error("OverflowError", std::string(function) + " returned " + f.actual() +
                                                   where + ", which does not fit in " + f.cpp_type);
     std::string message = std::string(function) + " returned " + outer + ", expected " + expected;
-    if (!f.path.empty())
-        message += ": item " + f.path + " is " + f.actual;
+    if (!f.path().empty())
+        message += ": item " + f.path() + " is " + f.actual();
     throw type_error("TypeError", message);
 }
 

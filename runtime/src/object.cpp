@@ -20,9 +20,9 @@ bool holds_gil() noexcept { return gil_depth != 0 || PyGILState_Check(); }
         throw_python_error(std::string("pyhpp::object::cast to ") + expected);
     if (f.what == failure::kind::overflow)
         throw overflow_error("OverflowError",
-                             "cannot cast " + f.actual + " to " + expected + ": it does not fit");
-    throw type_error("TypeError", "cannot cast " + f.actual + " to " + expected +
-                                      (f.path.empty() ? "" : " (at " + f.path + ")"));
+                             "cannot cast " + f.actual() + " to " + expected + ": it does not fit");
+    throw type_error("TypeError", "cannot cast " + f.actual() + " to " + expected +
+                                      (f.path().empty() ? "" : " (at " + f.path() + ")"));
 }
 
 template <class Codec> void cast_with(PyObject *o, typename Codec::type &out, const char *what) {

@@ -46,6 +46,8 @@ class FunctionView:
     signature_known: bool = True
     slot: int = 0  # capacity of the on-stack argument array
     var_count: int = 0  # how many of *args / **kwargs it has
+    # Every parameter required and sent by position: exactly `slot` positionals, no keywords.
+    fixed_positional: bool = False
 
 
 @dataclass
@@ -201,6 +203,7 @@ def function_view(module: Module, function: Function, headers: Set[str]) -> Func
         signature_known=function.signature_known,
         slot=fixed_count,
         var_count=len(var_pos) + len(var_kw),
+        fixed_positional=len(required) == len(params),
     )
 
 

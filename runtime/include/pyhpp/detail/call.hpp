@@ -145,6 +145,48 @@ template <std::size_t N> class arguments {
     bool m_gap = false;
 };
 
+/// The arguments of a call whose parameters are all required and positional (no defaults, no
+/// keyword-only, no *args or **kwargs): exactly N, set in order, in vectorcall layout with a
+/// spare slot in front. The common case, so it carries none of arguments<N>'s state, and no
+/// destructor: set<I>() releases the earlier arguments if argument I fails, call() releases all.
+/// PRECONDITION: The GIL must be held. Nothing between the first set<>() and call() may throw
+/// (generated code looks the callable up first; to_python conversions do not throw).
+template <std::size_t N> class positional_arguments {
+  public:
+    explicit positional_arguments(const char *function) noexcept : m_function(function) {}
+    positional_arguments(const positional_arguments &) = delete;
+    positional_arguments &operator=(const positional_arguments &) = delete;
+
+    /// Argument I (a new reference, or null with a Python error set).
+    template <std::size_t I> void set(PyObject *value, const char *param) {
+        static_assert(I < N, "argument index out of range");
+        if (PYHPP_UNLIKELY(!value)) {
+            release(I);
+            throw_argument_error(m_function, param);
+        }
+        m_slots[I + 1] = value;
+    }
+
+    /// Calls `callable` with the N arguments and releases them; returns the new reference to
+    /// the result or throws its exception.
+    PyObject *call(PyObject *callable) {
+        PyObject *result =
+            PYHPP_VECTORCALL(callable, m_slots + 1, N | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+        release(N);
+        if (PYHPP_UNLIKELY(!result))
+            throw_python_error();
+        return result;
+    }
+
+  private:
+    void release(std::size_t count) noexcept {
+        for (std::size_t i = 1; i <= count; ++i)
+            Py_DECREF(m_slots[i]);
+    }
+    PyObject *m_slots[N + 1];
+    const char *m_function;
+};
+
 /// Builds the keyword-names tuple for the mask plus any **kwargs names (a new reference).
 PyObject *keyword_tuple(keyword_names *names, std::uint64_t mask, PyObject *extra_names);
 /// Appends `name` to the **kwargs names list (created on first use); returns false on error.

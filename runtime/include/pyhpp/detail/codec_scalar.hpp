@@ -18,10 +18,12 @@ struct int_ {
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (PYHPP_UNLIKELY(!PyLong_Check(o)))
             return f.type_mismatch(o);
-        int overflow = 0;
-        long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
-        if (PYHPP_UNLIKELY(overflow != 0))
+        long long v = PyLong_AsLongLong(o);
+        // -1 is also a valid value; only then is the error indicator worth a look.
+        if (PYHPP_UNLIKELY(v == -1) && PyErr_Occurred()) {
+            PyErr_Clear(); // an OverflowError: reported as ours, with the value's repr
             return f.overflow(o, "std::int64_t");
+        }
         out = v;
         return true;
     }

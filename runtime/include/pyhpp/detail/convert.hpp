@@ -5,6 +5,7 @@
 #include <pyhpp/detail/errors.hpp>
 #include <pyhpp/detail/python.hpp>
 
+#include <memory>
 #include <string>
 
 namespace pyhpp::detail {
@@ -13,21 +14,19 @@ namespace pyhpp::detail {
 /// in the middle of a conversion.
 struct failure {
     enum class kind { none, type, overflow, python } what = kind::none;
-    std::string actual;             // the offending value's type name (or repr, for overflow)
-    std::string path;               // where in a container, e.g. "[2]['key']"; built inside out
     const char *cpp_type = nullptr; // for overflow: the C++ type that could not hold it
 
     bool type_mismatch(PyObject *value) {
         what = kind::type;
-        actual = Py_TYPE(value)->tp_name;
+        text().actual = Py_TYPE(value)->tp_name;
         return false;
     }
     bool overflow(PyObject *value, const char *cpp) {
         what = kind::overflow;
         cpp_type = cpp;
         if (PyObject *r = PyObject_Repr(value)) {
-            if (const char *text = PyUnicode_AsUTF8(r))
-                actual = text;
+            if (const char *utf8 = PyUnicode_AsUTF8(r))
+                text().actual = utf8;
             Py_DECREF(r);
         }
         PyErr_Clear();
@@ -39,9 +38,31 @@ struct failure {
         return false;
     }
     bool at(const std::string &where) {
-        path.insert(0, where);
+        text().path.insert(0, where);
         return false;
     }
+    /// The offending value's type name (or repr, for overflow).
+    const std::string &actual() const noexcept { return m_text ? m_text->actual : empty(); }
+    /// Where in a container, e.g. "[2]['key']"; built inside out.
+    const std::string &path() const noexcept { return m_text ? m_text->path : empty(); }
+
+  private:
+    struct texts {
+        std::string actual;
+        std::string path;
+    };
+    texts &text() {
+        if (!m_text)
+            m_text.reset(new texts);
+        return *m_text;
+    }
+    static const std::string &empty() noexcept {
+        static const std::string none;
+        return none;
+    }
+    // Allocated on the first failure only: a successful conversion sets up and tears down a
+    // failure with one store and one test.
+    std::unique_ptr<texts> m_text;
 };
 
 /// Throws for a result that does not match its annotation: pyhpp::type_error naming the
@@ -52,7 +73,8 @@ struct failure {
 
 /// Converts and releases a call's result. PRECONDITION: The GIL must be held.
 template <class Codec>
-typename Codec::type take_result(PyObject *result, const char *function, const char *expected) {
+PYHPP_ALWAYS_INLINE typename Codec::type take_result(PyObject *result, const char *function,
+                                                     const char *expected) {
     typename Codec::type out{};
     failure f;
     if (PYHPP_UNLIKELY(!Codec::from_python(result, out, f)))

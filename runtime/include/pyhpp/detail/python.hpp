@@ -16,8 +16,10 @@
 #define PYHPP_LIKELY(x) __builtin_expect(!!(x), 1)
 #define PYHPP_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PYHPP_NOINLINE __attribute__((noinline))
+#define PYHPP_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define PYHPP_LIKELY(x) (x)
 #define PYHPP_UNLIKELY(x) (x)
 #define PYHPP_NOINLINE
+#define PYHPP_ALWAYS_INLINE inline
 #endif

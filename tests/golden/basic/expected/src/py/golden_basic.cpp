@@ -40,54 +40,60 @@ pyhpp::detail::keyword_names kinds{"c,d,e"};
 
 void nothing() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.nothing()");
-    pyhpp::detail::arguments<0> pyhpp_args("golden_basic.nothing()");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::nothing.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::nothing.get();
+    pyhpp::detail::positional_arguments<0> pyhpp_args("golden_basic.nothing()");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_basic.nothing()");
 }
 
 std::string scalars(std::int64_t i, double f, bool b, const std::string &s,
                     const pyhpp::bytes &data) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.scalars()");
-    pyhpp::detail::arguments<5> pyhpp_args("golden_basic.scalars()");
-    pyhpp_args.positional(codec::int_::to_python(i), "i");
-    pyhpp_args.positional(codec::float_::to_python(f), "f");
-    pyhpp_args.positional(codec::bool_::to_python(b), "b");
-    pyhpp_args.positional(codec::str_::to_python(s), "s");
-    pyhpp_args.positional(codec::bytes_::to_python(data), "data");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::scalars.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::scalars.get();
+    pyhpp::detail::positional_arguments<5> pyhpp_args("golden_basic.scalars()");
+    pyhpp_args.set<0>(codec::int_::to_python(i), "i");
+    pyhpp_args.set<1>(codec::float_::to_python(f), "f");
+    pyhpp_args.set<2>(codec::bool_::to_python(b), "b");
+    pyhpp_args.set<3>(codec::str_::to_python(s), "s");
+    pyhpp_args.set<4>(codec::bytes_::to_python(data), "data");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::str_>(pyhpp_result, "golden_basic.scalars()", "str");
 }
 
 std::int64_t to_int(double x) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.to_int()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_basic.to_int()");
-    pyhpp_args.positional(codec::float_::to_python(x), "x");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::to_int.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::to_int.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_basic.to_int()");
+    pyhpp_args.set<0>(codec::float_::to_python(x), "x");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_basic.to_int()", "int");
 }
 
 double to_float(std::int64_t x) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.to_float()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_basic.to_float()");
-    pyhpp_args.positional(codec::int_::to_python(x), "x");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::to_float.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::to_float.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_basic.to_float()");
+    pyhpp_args.set<0>(codec::int_::to_python(x), "x");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::float_>(pyhpp_result, "golden_basic.to_float()",
                                                      "float");
 }
 
 bool to_bool(const std::string &x) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.to_bool()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_basic.to_bool()");
-    pyhpp_args.positional(codec::str_::to_python(x), "x");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::to_bool.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::to_bool.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_basic.to_bool()");
+    pyhpp_args.set<0>(codec::str_::to_python(x), "x");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::bool_>(pyhpp_result, "golden_basic.to_bool()", "bool");
 }
 
 pyhpp::bytes to_bytes(const std::string &x) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.to_bytes()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_basic.to_bytes()");
-    pyhpp_args.positional(codec::str_::to_python(x), "x");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::to_bytes.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::to_bytes.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_basic.to_bytes()");
+    pyhpp_args.set<0>(codec::str_::to_python(x), "x");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::bytes_>(pyhpp_result, "golden_basic.to_bytes()",
                                                      "bytes");
 }

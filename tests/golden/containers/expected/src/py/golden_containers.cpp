@@ -52,13 +52,14 @@ std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
                                    const std::vector<std::string> &c, const std::vector<double> &d,
                                    const std::vector<bool> &e) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.sequences()");
-    pyhpp::detail::arguments<5> pyhpp_args("golden_containers.sequences()");
-    pyhpp_args.positional(codec::list<codec::int_>::to_python(a), "a");
-    pyhpp_args.positional(codec::list<codec::object_>::to_python(b), "b");
-    pyhpp_args.positional(codec::list<codec::str_>::to_python(c), "c");
-    pyhpp_args.positional(codec::list<codec::float_>::to_python(d), "d");
-    pyhpp_args.positional(codec::list<codec::bool_>::to_python(e), "e");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::sequences.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::sequences.get();
+    pyhpp::detail::positional_arguments<5> pyhpp_args("golden_containers.sequences()");
+    pyhpp_args.set<0>(codec::list<codec::int_>::to_python(a), "a");
+    pyhpp_args.set<1>(codec::list<codec::object_>::to_python(b), "b");
+    pyhpp_args.set<2>(codec::list<codec::str_>::to_python(c), "c");
+    pyhpp_args.set<3>(codec::list<codec::float_>::to_python(d), "d");
+    pyhpp_args.set<4>(codec::list<codec::bool_>::to_python(e), "e");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::list<codec::str_>>(
         pyhpp_result, "golden_containers.sequences()", "list[str]");
 }
@@ -68,13 +69,14 @@ tuples(const std::tuple<std::int64_t, std::string> &pair, const std::vector<doub
        const std::vector<pyhpp::object> &bare,
        const std::tuple<bool, pyhpp::bytes, std::int64_t> &triple) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.tuples()");
-    pyhpp::detail::arguments<4> pyhpp_args("golden_containers.tuples()");
-    pyhpp_args.positional(codec::tuple<codec::int_, codec::str_>::to_python(pair), "pair");
-    pyhpp_args.positional(codec::tuple_var<codec::float_>::to_python(many), "many");
-    pyhpp_args.positional(codec::tuple_var<codec::object_>::to_python(bare), "bare");
-    pyhpp_args.positional(codec::tuple<codec::bool_, codec::bytes_, codec::int_>::to_python(triple),
-                          "triple");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::tuples.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::tuples.get();
+    pyhpp::detail::positional_arguments<4> pyhpp_args("golden_containers.tuples()");
+    pyhpp_args.set<0>(codec::tuple<codec::int_, codec::str_>::to_python(pair), "pair");
+    pyhpp_args.set<1>(codec::tuple_var<codec::float_>::to_python(many), "many");
+    pyhpp_args.set<2>(codec::tuple_var<codec::object_>::to_python(bare), "bare");
+    pyhpp_args.set<3>(codec::tuple<codec::bool_, codec::bytes_, codec::int_>::to_python(triple),
+                      "triple");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::tuple<codec::int_, codec::int_>>(
         pyhpp_result, "golden_containers.tuples()", "tuple[int, int]");
 }
@@ -84,12 +86,13 @@ std::map<std::string, double> mappings(const std::map<std::string, std::int64_t>
                                        const std::map<std::string, pyhpp::object> &c,
                                        const std::map<pyhpp::bytes, std::string> &d) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.mappings()");
-    pyhpp::detail::arguments<4> pyhpp_args("golden_containers.mappings()");
-    pyhpp_args.positional(codec::dict<codec::str_, codec::int_>::to_python(a), "a");
-    pyhpp_args.positional(codec::dict<codec::int_, codec::float_>::to_python(b), "b");
-    pyhpp_args.positional(codec::dict<codec::str_, codec::object_>::to_python(c), "c");
-    pyhpp_args.positional(codec::dict<codec::bytes_, codec::str_>::to_python(d), "d");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::mappings.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::mappings.get();
+    pyhpp::detail::positional_arguments<4> pyhpp_args("golden_containers.mappings()");
+    pyhpp_args.set<0>(codec::dict<codec::str_, codec::int_>::to_python(a), "a");
+    pyhpp_args.set<1>(codec::dict<codec::int_, codec::float_>::to_python(b), "b");
+    pyhpp_args.set<2>(codec::dict<codec::str_, codec::object_>::to_python(c), "c");
+    pyhpp_args.set<3>(codec::dict<codec::bytes_, codec::str_>::to_python(d), "d");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::dict<codec::str_, codec::float_>>(
         pyhpp_result, "golden_containers.mappings()", "dict[str, float]");
 }
@@ -97,12 +100,13 @@ std::map<std::string, double> mappings(const std::map<std::string, std::int64_t>
 std::set<std::string> sets(const std::set<std::int64_t> &a, const std::set<std::string> &b,
                            const std::set<pyhpp::bytes> &c, const std::set<double> &d) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.sets()");
-    pyhpp::detail::arguments<4> pyhpp_args("golden_containers.sets()");
-    pyhpp_args.positional(codec::set<codec::int_>::to_python(a), "a");
-    pyhpp_args.positional(codec::frozenset<codec::str_>::to_python(b), "b");
-    pyhpp_args.positional(codec::set<codec::bytes_>::to_python(c), "c");
-    pyhpp_args.positional(codec::frozenset<codec::float_>::to_python(d), "d");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::sets.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::sets.get();
+    pyhpp::detail::positional_arguments<4> pyhpp_args("golden_containers.sets()");
+    pyhpp_args.set<0>(codec::set<codec::int_>::to_python(a), "a");
+    pyhpp_args.set<1>(codec::frozenset<codec::str_>::to_python(b), "b");
+    pyhpp_args.set<2>(codec::set<codec::bytes_>::to_python(c), "c");
+    pyhpp_args.set<3>(codec::frozenset<codec::float_>::to_python(d), "d");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::set<codec::str_>>(
         pyhpp_result, "golden_containers.sets()", "set[str]");
 }
@@ -140,8 +144,9 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
 std::tuple<std::optional<std::int64_t>, std::vector<std::string>, std::map<std::string, std::optional<std::vector<double>>>>
 results() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.results()");
-    pyhpp::detail::arguments<0> pyhpp_args("golden_containers.results()");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::results.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::results.get();
+    pyhpp::detail::positional_arguments<0> pyhpp_args("golden_containers.results()");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::tuple<codec::optional<codec::int_>, codec::list<codec::str_>, codec::dict<codec::str_, codec::optional<codec::list<codec::float_>>>>>(
         pyhpp_result, "golden_containers.results()",
         "tuple[int | None, list[str], dict[str, list[float] | None]]");

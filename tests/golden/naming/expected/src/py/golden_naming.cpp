@@ -93,32 +93,36 @@ std::int64_t max_(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_) {
 
 std::int64_t min_(const pyhpp::object &NULL_, std::int64_t unix_, std::int64_t linux_) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.min()");
-    pyhpp::detail::arguments<3> pyhpp_args("golden_naming.min()");
-    pyhpp_args.positional(codec::object_::to_python(NULL_), "NULL");
-    pyhpp_args.positional(codec::int_::to_python(unix_), "unix");
-    pyhpp_args.positional(codec::int_::to_python(linux_), "linux");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::min_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::min_.get();
+    pyhpp::detail::positional_arguments<3> pyhpp_args("golden_naming.min()");
+    pyhpp_args.set<0>(codec::object_::to_python(NULL_), "NULL");
+    pyhpp_args.set<1>(codec::int_::to_python(unix_), "unix");
+    pyhpp_args.set<2>(codec::int_::to_python(linux_), "linux");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.min()", "int");
 }
 
 std::int64_t errno_() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.errno()");
-    pyhpp::detail::arguments<0> pyhpp_args("golden_naming.errno()");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::errno_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::errno_.get();
+    pyhpp::detail::positional_arguments<0> pyhpp_args("golden_naming.errno()");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.errno()", "int");
 }
 
 std::int64_t EOF_() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.EOF()");
-    pyhpp::detail::arguments<0> pyhpp_args("golden_naming.EOF()");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::EOF_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::EOF_.get();
+    pyhpp::detail::positional_arguments<0> pyhpp_args("golden_naming.EOF()");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.EOF()", "int");
 }
 
 void NULL_() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.NULL()");
-    pyhpp::detail::arguments<0> pyhpp_args("golden_naming.NULL()");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::NULL_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::NULL_.get();
+    pyhpp::detail::positional_arguments<0> pyhpp_args("golden_naming.NULL()");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.NULL()");
 }
 
@@ -135,29 +139,32 @@ void unix_(const keywords::unix_ &pyhpp_keywords) {
 
 void linux_(const std::string &stdin_, const std::string &stdout_, const std::string &stderr_) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.linux()");
-    pyhpp::detail::arguments<3> pyhpp_args("golden_naming.linux()");
-    pyhpp_args.positional(codec::str_::to_python(stdin_), "stdin");
-    pyhpp_args.positional(codec::str_::to_python(stdout_), "stdout");
-    pyhpp_args.positional(codec::str_::to_python(stderr_), "stderr");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::linux_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::linux_.get();
+    pyhpp::detail::positional_arguments<3> pyhpp_args("golden_naming.linux()");
+    pyhpp_args.set<0>(codec::str_::to_python(stdin_), "stdin");
+    pyhpp_args.set<1>(codec::str_::to_python(stdout_), "stdout");
+    pyhpp_args.set<2>(codec::str_::to_python(stderr_), "stderr");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.linux()");
 }
 
 void py_hidden(std::int64_t py_x, std::int64_t py_y, std::int64_t a_b) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.__hidden()");
-    pyhpp::detail::arguments<3> pyhpp_args("golden_naming.__hidden()");
-    pyhpp_args.positional(codec::int_::to_python(py_x), "__x");
-    pyhpp_args.positional(codec::int_::to_python(py_y), "_y");
-    pyhpp_args.positional(codec::int_::to_python(a_b), "a__b");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::py_hidden.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::py_hidden.get();
+    pyhpp::detail::positional_arguments<3> pyhpp_args("golden_naming.__hidden()");
+    pyhpp_args.set<0>(codec::int_::to_python(py_x), "__x");
+    pyhpp_args.set<1>(codec::int_::to_python(py_y), "_y");
+    pyhpp_args.set<2>(codec::int_::to_python(a_b), "a__b");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.__hidden()");
 }
 
 void py_private(std::int64_t py_X) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming._private()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_naming._private()");
-    pyhpp_args.positional(codec::int_::to_python(py_X), "_X");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::py_private.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::py_private.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_naming._private()");
+    pyhpp_args.set<0>(codec::int_::to_python(py_X), "_X");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming._private()");
 }
 
@@ -180,12 +187,13 @@ void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result
 
 void kw_(std::int64_t keywords_, std::int64_t detail_, std::int64_t codec_, std::int64_t std_) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.kw()");
-    pyhpp::detail::arguments<4> pyhpp_args("golden_naming.kw()");
-    pyhpp_args.positional(codec::int_::to_python(keywords_), "keywords");
-    pyhpp_args.positional(codec::int_::to_python(detail_), "detail");
-    pyhpp_args.positional(codec::int_::to_python(codec_), "codec");
-    pyhpp_args.positional(codec::int_::to_python(std_), "std");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::kw_.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::kw_.get();
+    pyhpp::detail::positional_arguments<4> pyhpp_args("golden_naming.kw()");
+    pyhpp_args.set<0>(codec::int_::to_python(keywords_), "keywords");
+    pyhpp_args.set<1>(codec::int_::to_python(detail_), "detail");
+    pyhpp_args.set<2>(codec::int_::to_python(codec_), "codec");
+    pyhpp_args.set<3>(codec::int_::to_python(std_), "std");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.kw()");
 }
 
@@ -230,9 +238,10 @@ void options(const keywords::options &pyhpp_keywords) {
 
 std::int64_t Max(std::int64_t x) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Max()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_naming.Max()");
-    pyhpp_args.positional(codec::int_::to_python(x), "x");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::Max.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::Max.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_naming.Max()");
+    pyhpp_args.set<0>(codec::int_::to_python(x), "x");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.Max()", "int");
 }
 

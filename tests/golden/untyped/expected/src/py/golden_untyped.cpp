@@ -76,58 +76,64 @@ pyhpp::object dynamic(const pyhpp::object &x, const pyhpp::object &y,
 
 pyhpp::object unions(const pyhpp::object &x, const pyhpp::object &y) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.unions()");
-    pyhpp::detail::arguments<2> pyhpp_args("golden_untyped.unions()");
-    pyhpp_args.positional(codec::object_::to_python(x), "x");
-    pyhpp_args.positional(codec::object_::to_python(y), "y");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::unions.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::unions.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.unions()");
+    pyhpp_args.set<0>(codec::object_::to_python(x), "x");
+    pyhpp_args.set<1>(codec::object_::to_python(y), "y");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.unions()",
                                                       "int | bytes");
 }
 
 pyhpp::object callback(const pyhpp::object &f, const pyhpp::object &g) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.callback()");
-    pyhpp::detail::arguments<2> pyhpp_args("golden_untyped.callback()");
-    pyhpp_args.positional(codec::object_::to_python(f), "f");
-    pyhpp_args.positional(codec::object_::to_python(g), "g");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::callback.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::callback.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.callback()");
+    pyhpp_args.set<0>(codec::object_::to_python(f), "f");
+    pyhpp_args.set<1>(codec::object_::to_python(g), "g");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.callback()",
                                                       "Callable[[], int]");
 }
 
 void literal(const pyhpp::object &mode) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.literal()");
-    pyhpp::detail::arguments<1> pyhpp_args("golden_untyped.literal()");
-    pyhpp_args.positional(codec::object_::to_python(mode), "mode");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::literal.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::literal.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_untyped.literal()");
+    pyhpp_args.set<0>(codec::object_::to_python(mode), "mode");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_untyped.literal()");
 }
 
 pyhpp::object generic(const pyhpp::object &x, const pyhpp::object &xs) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.generic()");
-    pyhpp::detail::arguments<2> pyhpp_args("golden_untyped.generic()");
-    pyhpp_args.positional(codec::object_::to_python(x), "x");
-    pyhpp_args.positional(codec::object_::to_python(xs), "xs");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::generic.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::generic.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.generic()");
+    pyhpp_args.set<0>(codec::object_::to_python(x), "x");
+    pyhpp_args.set<1>(codec::object_::to_python(xs), "xs");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.generic()",
                                                       "T");
 }
 
 pyhpp::object unordered(const pyhpp::object &d, const pyhpp::object &s) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.unordered()");
-    pyhpp::detail::arguments<2> pyhpp_args("golden_untyped.unordered()");
-    pyhpp_args.positional(codec::object_::to_python(d), "d");
-    pyhpp_args.positional(codec::object_::to_python(s), "s");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::unordered.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::unordered.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.unordered()");
+    pyhpp_args.set<0>(codec::object_::to_python(d), "d");
+    pyhpp_args.set<1>(codec::object_::to_python(s), "s");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.unordered()",
                                                       "dict[list[object], str]");
 }
 
 pyhpp::object unresolved(const pyhpp::object &x, const pyhpp::object &y) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.unresolved()");
-    pyhpp::detail::arguments<2> pyhpp_args("golden_untyped.unresolved()");
-    pyhpp_args.positional(codec::object_::to_python(x), "x");
-    pyhpp_args.positional(codec::object_::to_python(y), "y");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::unresolved.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::unresolved.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.unresolved()");
+    pyhpp_args.set<0>(codec::object_::to_python(x), "x");
+    pyhpp_args.set<1>(codec::object_::to_python(y), "y");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.unresolved()",
                                                       "Missing");
 }
@@ -135,12 +141,13 @@ pyhpp::object unresolved(const pyhpp::object &x, const pyhpp::object &y) {
 void bare(const pyhpp::object &d, const pyhpp::object &s, const pyhpp::object &fs,
           const pyhpp::object &n) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.bare()");
-    pyhpp::detail::arguments<4> pyhpp_args("golden_untyped.bare()");
-    pyhpp_args.positional(codec::object_::to_python(d), "d");
-    pyhpp_args.positional(codec::object_::to_python(s), "s");
-    pyhpp_args.positional(codec::object_::to_python(fs), "fs");
-    pyhpp_args.positional(codec::object_::to_python(n), "n");
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::bare.get(), nullptr);
+    auto *pyhpp_callable = pyhpp_attrs::bare.get();
+    pyhpp::detail::positional_arguments<4> pyhpp_args("golden_untyped.bare()");
+    pyhpp_args.set<0>(codec::object_::to_python(d), "d");
+    pyhpp_args.set<1>(codec::object_::to_python(s), "s");
+    pyhpp_args.set<2>(codec::object_::to_python(fs), "fs");
+    pyhpp_args.set<3>(codec::object_::to_python(n), "n");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_untyped.bare()");
 }
 
