@@ -50,11 +50,19 @@ PyObject *cached_module::fill() {
 }
 
 PyObject *cached_attr::fill() {
-    PyObject *attr = PyObject_GetAttrString(m_module.get(), m_name);
+    PyObject *attr = PyObject_GetAttrString(m_parent_get(m_parent), m_name);
     if (!attr)
         throw_python_error();
     store(attr);
     return attr;
+}
+
+PyObject *cached_name::fill() {
+    PyObject *name = PyUnicode_InternFromString(m_name);
+    if (!name)
+        throw_python_error();
+    store(name);
+    return name;
 }
 
 PyObject *keyword_names::tuple_for(std::uint64_t mask) {

@@ -1,5 +1,6 @@
 // The out-of-line parts of the call path: keyword tuples and argument errors.
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/codec_instance.hpp>
 #include <pyhpp/detail/convert.hpp>
 
 #include <string>
@@ -34,6 +35,10 @@ void throw_argument_misuse(const char *function, const char *param, const char *
     throw type_error("TypeError", std::string(function) + ": argument '" + param + "' " + why);
 }
 
+void throw_null_self(const char *method) {
+    throw value_error("ValueError", std::string(method) + " called on a null handle");
+}
+
 void throw_argument_error(const char *function, const char *param) {
     if (!PyErr_Occurred())
         PyErr_SetString(PyExc_SystemError, "argument conversion failed without an error");
@@ -53,10 +58,86 @@ void throw_result_error(PyObject *result, const char *function, const char *expe
     if (f.what == failure::kind::overflow)
         throw overflow_error("OverflowError", std::string(function) + " returned " + f.actual() +
                                                   where + ", which does not fit in " + f.cpp_type);
+    if (f.what == failure::kind::value)
+        throw value_error("ValueError", std::string(function) + " returned " + f.actual() + where +
+                                            ", which is not one of " + f.allowed());
     std::string message = std::string(function) + " returned " + outer + ", expected " + expected;
     if (!f.path().empty())
         message += ": item " + f.path() + " is " + f.actual();
     throw type_error("TypeError", message);
+}
+
+} // namespace pyhpp::detail
+
+namespace pyhpp::detail {
+
+namespace {
+PyObject *self_of(const pyhpp::object &self, const char *what) {
+    if (!self)
+        throw_null_self(what);
+    return self.ptr();
+}
+} // namespace
+
+PyObject *get_attribute(PyObject *owner, PyObject *name, const char *what) {
+    PyObject *value = PyObject_GetAttr(owner, name);
+    if (!value)
+        throw_python_error(std::string(what));
+    return value;
+}
+
+PyObject *get_attribute(const pyhpp::object &self, PyObject *name, const char *what) {
+    return get_attribute(self_of(self, what), name, what);
+}
+
+void set_attribute(const pyhpp::object &self, PyObject *name, PyObject *value, const char *what) {
+    if (!value)
+        throw_argument_error(what, "value");
+    PyObject *target = self.ptr();
+    int rc = target ? PyObject_SetAttr(target, name, value) : 0;
+    Py_DECREF(value);
+    if (!target)
+        throw_null_self(what);
+    if (rc != 0)
+        throw_python_error(std::string(what));
+}
+
+bool compare(const pyhpp::object &self, PyObject *other, int op, const char *what) {
+    if (!other)
+        throw_argument_error(what, "other");
+    PyObject *target = self.ptr();
+    int rc = target ? PyObject_RichCompareBool(target, other, op) : 0;
+    Py_DECREF(other);
+    if (!target)
+        throw_null_self(what);
+    if (rc < 0)
+        throw_python_error();
+    return rc == 1;
+}
+
+bool truth(const pyhpp::object &self, const char *what) {
+    int rc = PyObject_IsTrue(self_of(self, what));
+    if (rc < 0)
+        throw_python_error();
+    return rc == 1;
+}
+
+std::int64_t hash(const pyhpp::object &self, const char *what) {
+    Py_hash_t h = PyObject_Hash(self_of(self, what));
+    if (h == -1 && PyErr_Occurred())
+        throw_python_error();
+    return static_cast<std::int64_t>(h);
+}
+
+void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {
+    if (!o)
+        throw value_error("ValueError", std::string("cannot cast a null handle to ") + name);
+    int ok = is_instance(o.ptr(), cls);
+    if (ok < 0)
+        throw_python_error();
+    if (!ok)
+        throw type_error("TypeError",
+                         std::string("cannot cast ") + Py_TYPE(o.ptr())->tp_name + " to " + name);
 }
 
 } // namespace pyhpp::detail

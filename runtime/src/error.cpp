@@ -1,4 +1,5 @@
 // Python exception -> pyhpp exception: the one place where Python errors cross into C++.
+#include <pyhpp/detail/codec_callable.hpp>
 #include <pyhpp/detail/errors.hpp>
 
 #include <utility>
@@ -74,6 +75,44 @@ std::vector<registered> &registry() {
     return table;
 }
 
+struct registered_name {
+    std::string module;
+    std::string qualname;
+    error_class cls;
+};
+
+/// Generated exception classes, by Python name. Filled during static initialisation.
+std::vector<registered_name> &named_registry() {
+    static std::vector<registered_name> table;
+    return table;
+}
+
+std::string attribute_text(PyObject *o, const char *name) {
+    std::string out;
+    if (PyObject *value = PyObject_GetAttrString(o, name)) {
+        if (PyUnicode_Check(value))
+            if (const char *text = PyUnicode_AsUTF8(value))
+                out = text;
+        Py_DECREF(value);
+    }
+    PyErr_Clear();
+    return out;
+}
+
+/// The class registered by name for `type` itself, if any. PRECONDITION: The GIL must be held.
+const error_class *named_class(PyObject *type) {
+    auto &names = named_registry();
+    if (names.empty() ||
+        !PyType_HasFeature(reinterpret_cast<PyTypeObject *>(type), Py_TPFLAGS_HEAPTYPE))
+        return nullptr;
+    std::string module = attribute_text(type, "__module__");
+    std::string qualname = attribute_text(type, "__qualname__");
+    for (auto it = names.rbegin(); it != names.rend(); ++it)
+        if (it->module == module && it->qualname == qualname)
+            return &it->cls;
+    return nullptr;
+}
+
 /// The registered class nearest to `type` along its MRO. PRECONDITION: The GIL must be held.
 error_class class_for(PyTypeObject *type) {
     auto &table = registry();
@@ -81,6 +120,8 @@ error_class class_for(PyTypeObject *type) {
     Py_ssize_t n = mro ? PyTuple_GET_SIZE(mro) : 0;
     for (Py_ssize_t i = 0; i < n; ++i) {
         PyObject *base = PyTuple_GET_ITEM(mro, i);
+        if (const error_class *named = named_class(base))
+            return *named;
         // Later registrations win, so a generated class can refine a built-in mapping.
         for (auto it = table.rbegin(); it != table.rend(); ++it)
             if (it->type == base)
@@ -198,6 +239,11 @@ PyObject *fetch_exception() {
     PyObject *exc = fetch_exception();
     if (!exc)
         throw error("SystemError", "a Python call failed without setting an exception");
+    // A C++ exception that left a C++ callback and crossed Python frames: the original again.
+    if (std::exception_ptr original = cpp_exception_of(exc)) {
+        Py_DECREF(exc);
+        std::rethrow_exception(original);
+    }
     std::shared_ptr<error_state> state;
     error_class cls{};
     try {
@@ -213,6 +259,15 @@ PyObject *fetch_exception() {
 }
 
 } // namespace
+
+bool register_error_name(const char *module, const char *qualname, error_class cls) noexcept {
+    try {
+        named_registry().push_back({module, qualname, cls});
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
 
 void register_error(PyObject *python_type, error_class cls) {
     Py_INCREF(python_type);

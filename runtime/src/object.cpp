@@ -14,13 +14,17 @@ namespace {
 /// Whether this thread may touch reference counts right now without taking the GIL.
 bool holds_gil() noexcept { return gil_depth != 0 || PyGILState_Check(); }
 
-/// Throws a failed cast as pyhpp::type_error or overflow_error.
+/// Throws a failed cast as pyhpp::type_error, overflow_error or value_error.
 [[noreturn]] void throw_cast_error(const failure &f, const char *expected) {
     if (f.what == failure::kind::python)
         throw_python_error(std::string("pyhpp::object::cast to ") + expected);
     if (f.what == failure::kind::overflow)
         throw overflow_error("OverflowError",
                              "cannot cast " + f.actual() + " to " + expected + ": it does not fit");
+    if (f.what == failure::kind::value)
+        throw value_error("ValueError", "cannot cast " + f.actual() + " to " + expected +
+                                            (f.path().empty() ? "" : " (at " + f.path() + ")") +
+                                            ": it is not one of " + f.allowed());
     throw type_error("TypeError", "cannot cast " + f.actual() + " to " + expected +
                                       (f.path().empty() ? "" : " (at " + f.path() + ")"));
 }

@@ -185,8 +185,8 @@ def test_custom_namespace_sets_paths_and_namespace(tmp_path: pathlib.Path) -> No
 # -- warnings and --strict -----------------------------------------------------------------------
 
 
-UNMAPPABLE = ("genfix.unmappable.either() parameter 'x': cannot map annotation 'int | str' "
-              "(a Union of several types is not mapped to a C++ type yet); using pyhpp::object")
+UNMAPPABLE = ("genfix.unmappable.either() parameter 'x': cannot map annotation 'decimal.Decimal' "
+              "(class decimal.Decimal is not part of this binding target); using pyhpp::object")
 
 
 def test_unmappable_annotation_warns_and_still_generates(tmp_path: pathlib.Path) -> None:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import glob
+import io
 import os
+import pathlib
 import subprocess
 import sys
+import types
 import typing
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from pyhpp.introspect.annotations import convert_annotation
-from pyhpp.introspect.collect import IntrospectionError, introspect_modules
+from pyhpp.introspect.annotations import convert_annotation, convert_member_annotation
+from pyhpp.introspect.collect import IntrospectionError, describe_module, introspect_modules
 from pyhpp.introspect.launch import RUNNER, run_introspection
+from pyhpp.introspect.typenames import class_qualname
 from pyhpp.ir.model import (
     Api,
+    Attribute,
     EllipsisType,
+    EnumMember,
     Function,
     ListOfTypes,
     LiteralValue,
@@ -24,6 +30,7 @@ from pyhpp.ir.model import (
     Module,
     NamedType,
     NoneType,
+    Parameter,
     PyType,
     TypeSource,
     TypeVarType,
@@ -207,16 +214,21 @@ def test_names_without_all_exclude_imports(introspected: Any) -> None:
         "kinds", "scalars", "optionals", "containers", "nested", "callables", "generics",
         "strings", "forward", "missing", "uses_imports"]
     assert [(o.name, o.kind) for o in kinds.others] == [
-        ("T", "variable"), ("N", "variable"), ("S", "variable"), ("LIMIT", "variable"),
-        ("Item", "class")]
+        ("T", "typevar"), ("N", "typevar"), ("S", "typevar")]
+    assert [(c.name, c.readonly) for c in kinds.constants] == [("LIMIT", True)]
+    assert [c.name for c in kinds.classes] == ["Item"]
 
 
 def test_names_follow_all(introspected: Any) -> None:
     exported = introspected[0]["introfix.exported"]
     assert [f.name for f in exported.functions] == ["second", "join", "first"]
-    assert [(o.name, o.kind, o.location) for o in exported.others] == [
-        ("Item", "class", kinds_location("class Item")),
-        ("CONSTANT", "variable", exported.location)]
+    assert exported.others == ()
+    # A class exported from another module keeps its own location.
+    assert [(c.name, c.location) for c in exported.classes] == [
+        ("Item", kinds_location("class Item"))]
+    constant_line = line_of("exported.py", "CONSTANT = 3")
+    assert exported.constants == (Attribute(
+        "CONSTANT", location=Location("introfix/exported.py", constant_line), readonly=True),)
     join = function(exported, "join")
     assert join.location is not None and join.location.file == "posixpath.py"
     assert [p.kind for p in join.parameters] == ["positional_or_keyword", "var_positional"]
@@ -250,7 +262,8 @@ def test_c_functions(introspected: Any) -> None:
     log = function(math, "log")  # no __text_signature__: two call forms
     assert (log.signature_known, log.parameters, log.returns) == (False, (), None)
     assert log.doc.startswith("log(x, [base=math.e])")
-    assert ("pi", "variable") in [(o.name, o.kind) for o in math.others]
+    pi = next(item for item in math.constants if item.name == "pi")
+    assert (pi.type, pi.type_source, pi.readonly) == (None, TypeSource("missing"), False)
 
 
 def test_files_are_absolute_and_sorted(introspected: Any) -> None:
@@ -290,6 +303,76 @@ def test_convert_annotation_directly() -> None:
             union(INT, NoneType()), TypeSource("annotation", "int | None"))
     if sys.version_info >= (3, 9):
         assert convert_annotation(typing.Annotated[int, "meta"], globalns)[0] == INT
+
+
+def test_class_names_are_public_names() -> None:
+    assert class_qualname(pathlib.Path) == "pathlib.Path"  # pathlib._local.Path on 3.13
+    assert class_qualname(io.StringIO) == "io.StringIO"  # _io.StringIO
+    assert class_qualname(int) == "builtins.int"
+    assert convert_annotation(typing.Iterator[int], {})[0] == named(
+        "collections.abc.Iterator", INT)
+
+
+def test_member_annotations_split_off_qualifiers() -> None:
+    globalns = {"__name__": "m", "typing": typing, "ClassVar": typing.ClassVar,
+                "Final": typing.Final, "X": int}
+    x_name = "X"  # a variable: pyflakes would look up a literal "X" in ForwardRef("X")
+    forward = typing.ForwardRef(x_name)
+    assert convert_member_annotation("ClassVar[X]", globalns)[:3] == (
+        INT, TypeSource("string", "ClassVar[X]"), frozenset({"typing.ClassVar"}))
+    assert convert_member_annotation("typing.Final", globalns)[:3] == (
+        None, TypeSource("string", "typing.Final"), frozenset({"typing.Final"}))
+    assert convert_member_annotation(typing.Final[typing.List[forward]], globalns)[:3] == (
+        named("builtins.list", INT), TypeSource("annotation", "typing.Final[typing.List['X']]"),
+        frozenset({"typing.Final"}))
+    assert convert_member_annotation(typing.ClassVar, globalns)[:3] == (
+        None, TypeSource("annotation", "typing.ClassVar"), frozenset({"typing.ClassVar"}))
+    assert convert_member_annotation(forward, globalns)[:3] == (
+        INT, TypeSource("string", "X"), frozenset())
+    assert convert_annotation("Final[X]", globalns)[0] == named("typing.Final", INT)
+    if sys.version_info >= (3, 11):
+        assert convert_annotation(typing.Self, globalns, self_type="m.C")[0] == named("m.C")
+        assert convert_annotation(typing.Self, globalns)[0] == named("typing.Self")
+
+
+NO_SOURCE = """
+import collections, dataclasses, enum
+
+@dataclasses.dataclass
+class Cell:
+    value: int = 0
+
+class Suit(enum.Enum):
+    CLUBS = 1
+
+Pair = collections.namedtuple("Pair", "left right")
+Shade = enum.Enum("Shade", "LIGHT DARK")
+
+class Noted:
+    \"\"\"Kept.\"\"\"
+"""
+
+
+def test_classes_without_source_drop_generated_docs() -> None:
+    module = types.ModuleType("classfix_no_source")
+    sys.modules[module.__name__] = module  # dataclasses look the module up
+    try:
+        exec(compile(NO_SOURCE, "<no source>", "exec"), vars(module))
+        described, diagnostics = describe_module(module)
+    finally:
+        del sys.modules[module.__name__]
+    assert diagnostics == []
+    assert [(c.name, c.kind, c.doc, c.location) for c in described.classes] == [
+        ("Cell", "dataclass", "", None), ("Suit", "enum", "", None),
+        ("Pair", "namedtuple", "", None), ("Shade", "enum", "", None),
+        ("Noted", "class", "Kept.", None)]
+    pair = described.classes[2]
+    assert pair.constructor == Function("__init__", parameters=(
+        Parameter("left", "positional_or_keyword"), Parameter("right", "positional_or_keyword")),
+        binding="method")
+    assert pair.attributes == (Attribute("left", readonly=True), Attribute("right", readonly=True))
+    assert described.classes[3].members == (EnumMember("LIGHT", 1, "1"),
+                                            EnumMember("DARK", 2, "2"))
 
 
 def syntax_message(text: str) -> str:

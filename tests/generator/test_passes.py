@@ -233,9 +233,6 @@ def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
 
 
 @pytest.mark.parametrize("annotation, quoted, reason", [
-    (union(INT, STR), "int | str", "a Union of several types is not mapped to a C++ type yet"),
-    (union(INT, STR, NoneType()), "int | str | None",
-     "a Union of several types is not mapped to a C++ type yet"),
     (named("builtins.dict", OBJECT, INT), "dict[object, int]",
      "key type object cannot key a std::map"),
     (named("builtins.dict", ANY, INT), "dict[Any, int]", "key type Any cannot key a std::map"),
@@ -247,14 +244,14 @@ def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
     (named("builtins.list", NoneType()), "list[None]",
      "None is only a result type or part of an Optional"),
     (named("builtins.list", INT, STR), "list[int, str]", "expected 1 type argument(s)"),
-    (TypeVarType("T"), "T", "type variable T is not mapped yet"),
-    (named("collections.abc.Callable", ListOfTypes((INT,)), STR), "Callable[[int], str]",
-     "collections.abc.Callable is not mapped to a C++ type yet"),
+    (named("collections.abc.Callable", EllipsisType(), STR), "Callable[..., str]",
+     "a Callable without a parameter list ([A, B]) has no C++ signature"),
     (named("typing.Literal", LiteralValue(1), LiteralValue("a")), "Literal[1, 'a']",
-     "typing.Literal is not mapped to a C++ type yet"),
-    (named("pkg.mod.Item"), "pkg.mod.Item", "pkg.mod.Item is not mapped to a C++ type yet"),
+     "a Literal mixing value types"),
+    (named("pkg.mod.Item"), "pkg.mod.Item", "class pkg.mod.Item is not part of this binding target"),
     (union(named("pkg.mod.Item"), NoneType()), "pkg.mod.Item | None",
-     "pkg.mod.Item is not mapped to a C++ type yet"),
+     "class pkg.mod.Item is not part of this binding target"),
+    (union(ANY, INT), "Any | int", "an unmapped member before the last would take every value"),
 ])
 def test_unmappable_annotations_warn_and_quote_the_annotation(
         annotation: PyType, quoted: str, reason: str) -> None:
@@ -288,18 +285,33 @@ def test_run_maps_parameters_and_results_of_every_function() -> None:
     api = typemap.run(Api("3.11", (module_of(function),)), diagnostics)
     (result,) = api.modules[0].functions
     assert [p.cpp_type for p in result.parameters] == [
-        cpp("list", C_INT), C_OBJECT, C_OBJECT, C_OBJECT]
+        cpp("list", C_INT), cpp("variant", C_INT, C_STR), C_OBJECT, C_OBJECT]
     assert result.cpp_returns == cpp("optional", C_STR)
-    assert [str(d) for d in diagnostics] == [
-        "pkg/mod.py:3: warning: pkg.mod.f() parameter 'b': cannot map annotation 'int | str' "
-        "(a Union of several types is not mapped to a C++ type yet); using pyhpp::object"]
+    assert diagnostics == []
 
 
 def test_unmappable_result_warns_as_a_result() -> None:
-    function = Function(name="g", location=Location("pkg/mod.py", 8), returns=TypeVarType("T"))
+    function = Function(name="g", location=Location("pkg/mod.py", 8), returns=named("pkg.X"))
     diagnostics: List[Diagnostic] = []
     api = typemap.run(Api("3.11", (module_of(function),)), diagnostics)
     assert api.modules[0].functions[0].cpp_returns == C_OBJECT
     assert [str(d) for d in diagnostics] == [
-        "pkg/mod.py:8: warning: pkg.mod.g() result: cannot map annotation 'T' "
-        "(type variable T is not mapped yet); using pyhpp::object"]
+        "pkg/mod.py:8: warning: pkg.mod.g() result: cannot map annotation 'pkg.X' "
+        "(class pkg.X is not part of this binding target); using pyhpp::object"]
+
+
+def test_type_variables_are_dynamic_objects_without_a_warning() -> None:
+    assert mapped(TypeVarType("T")) == (C_OBJECT, [])
+
+
+def test_new_kinds() -> None:
+    assert mapped(union(INT, STR))[0] == cpp("variant", C_INT, C_STR)
+    assert mapped(union(INT, STR, NoneType()))[0] == cpp("optional", cpp("variant", C_INT, C_STR))
+    assert mapped(named("typing.Literal", LiteralValue("a"), LiteralValue("b")))[0] == CppType(
+        "literal", (C_STR,), values=("a", "b"))
+    assert mapped(named("collections.abc.Callable", ListOfTypes((INT,)), STR))[0] == cpp(
+        "callable", C_STR, C_INT)
+    assert mapped(named("collections.abc.Iterator", INT))[0] == cpp("iterator", C_INT)
+    assert mapped(named("datetime.datetime"))[0] == cpp("datetime")
+    assert mapped(named("pathlib.Path"))[0] == cpp("path")
+    assert mapped(named("builtins.complex"))[0] == cpp("complex")

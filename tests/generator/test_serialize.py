@@ -9,8 +9,11 @@ import pytest
 from pyhpp.ir import model
 from pyhpp.ir.model import (
     Api,
+    Attribute,
+    Class,
     CppType,
     EllipsisType,
+    EnumMember,
     Function,
     ListOfTypes,
     LiteralValue,
@@ -56,9 +59,25 @@ def sample_api() -> Api:
                  INT, TypeSource("annotation", "int"), True, "scale", CppType("int")),
         Function("log", Location("math.so"), "", (), None, TypeSource("missing"), False),
     )
-    others = (Other("Widget", "class", Location("pkg/mod.py", 40)), Other("LIMIT", "variable"))
-    module = Module("pkg.mod", Location("pkg/mod.py"), "The module.", functions, others,
-                    ("pkg", "mod"))
+    widget = NamedType("pkg.mod.Widget")
+    method = Function("resize", Location("pkg/mod.py", 44), "",
+                      (Parameter("size", "keyword_only"),), widget, TypeSource("string", "Widget"),
+                      binding="method", overloads=(Function("resize", binding="method"),),
+                      cpp_name="resize")
+    classes = (
+        Class("Widget", "dataclass", Location("pkg/mod.py", 40), "A widget.", ("pkg.base.Base",),
+              Function("__init__", binding="method"), (method,),
+              (Attribute("size", INT, TypeSource("annotation", "int"), Location("pkg/mod.py", 41),
+                         "The size.", True, True, False, "size", CppType("int")),),
+              frozen=True, total=False, cpp_name="Widget"),
+        Class("Colour", "enum", bases=("enum.IntEnum",),
+              members=(EnumMember("RED", 1, "1", "red"), EnumMember("ODD", None, "(1, 2)")),
+              enum_base="enum.IntEnum"),
+    )
+    constants = (Attribute("LIMIT", readonly=True),)
+    others = (Other("Vector", "alias", Location("pkg/mod.py", 50)), Other("T", "typevar"))
+    module = Module("pkg.mod", Location("pkg/mod.py"), "The module.", functions, classes,
+                    constants, others, ("pkg", "mod"))
     return Api("3.8", (module, Module("empty")))
 
 
@@ -75,6 +94,10 @@ def test_round_trip_rebuilds_equal_frozen_objects_with_tuples() -> None:
     assert isinstance(again.modules, tuple)
     assert isinstance(again.modules[0].functions[0].parameters, tuple)
     assert isinstance(again.modules[0].cpp_namespace, tuple)
+    widget = again.modules[0].classes[0]
+    assert isinstance(widget.bases, tuple) and isinstance(widget.methods[0].overloads, tuple)
+    assert [type(member.value) for member in again.modules[0].classes[1].members] == [
+        int, type(None)]
     mode = again.modules[0].functions[0].parameters[1].type
     assert isinstance(mode, NamedType)
     assert [type(arg.value) for arg in mode.args if isinstance(arg, LiteralValue)] == [
@@ -85,7 +108,7 @@ def test_round_trip_rebuilds_equal_frozen_objects_with_tuples() -> None:
 def test_json_layout_is_tagged_ordered_and_deterministic() -> None:
     text = to_json(sample_api())
     assert text.startswith('{\n  "node": "Api",\n  "python_version": "3.8",\n  "modules": [\n')
-    assert text.endswith("\n  \"schema_version\": 1\n}\n")
+    assert text.endswith("\n  \"schema_version\": 2\n}\n")
     assert "Détails: ✓" in text  # ensure_ascii=False
     data = json.loads(text)
     parameter = data["modules"][0]["functions"][0]["parameters"][0]

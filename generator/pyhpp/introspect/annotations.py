@@ -16,23 +16,37 @@ Normalisations, identical on both paths:
   A bare alias (typing.List) has no args.
 - `Annotated[T, ...]` becomes T; a NewType becomes its supertype.
 - `Tuple[()]` is builtins.tuple without args.
+- a class is named where it is public: pathlib.Path, not pathlib._local.Path (3.13);
+  io.StringIO, not _io.StringIO (see class_qualname).
+- `typing.Self` becomes the class it appears in, when the caller says which (`self_type`).
+- a `typing.ForwardRef` (NamedTuple and TypedDict store string annotations as those) is read as
+  the string it wraps.
+- `dataclasses.InitVar[T]` (in a dataclass's generated __init__) becomes T; a `type X = T`
+  alias (3.12+) becomes T.
 Anything that cannot be converted becomes UnresolvedType plus a warning diagnostic.
+Type qualifiers (ClassVar, Final, Required, NotRequired, ReadOnly) are split off by
+convert_member_annotation, for class members and module variables.
 
-TypeSource.text is stable across Python versions too: string annotations are rewritten in the
-canonical form Python 3.9+ uses under the future import (annotation_text), objects are rendered
-by render_annotation ('typing.List[int]', 'typing.Optional[int]', 'int | None').
+TypeSource.text is stable across Python versions too (see typenames.py).
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 import inspect
-import sys
 import types
 import typing
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
+from pyhpp.introspect.typenames import (
+    INDEX,
+    annotation_text,
+    class_qualname,
+    render_annotation,
+    special_form_name,
+)
 from pyhpp.ir.model import (
     EllipsisType,
     ListOfTypes,
@@ -50,34 +64,9 @@ Diagnostic = Dict[str, str]
 _UNION = "typing.Union"
 _UNION_TYPE: Optional[type] = getattr(types, "UnionType", None)  # `int | None`, 3.10+
 _ANNOTATED: Any = getattr(typing, "Annotated", None)  # 3.9+
-# The 3.8 subscript wrapper (later versions keep a deprecated, never-produced class).
-_INDEX: Optional[type] = getattr(ast, "Index", None) if sys.version_info < (3, 9) else None
+_TYPE_ALIAS: Optional[type] = getattr(typing, "TypeAliasType", None)  # `type X = ...`, 3.12+
 _LITERAL_TYPES = (int, str, bool, type(None))
 _MAX_DEPTH = 32  # string annotations that name strings that name strings...
-
-# typing special forms, compared by identity (some are not hashable on old versions).
-_SPECIAL_FORMS: List[Tuple[Any, str]] = [
-    (getattr(typing, name), "typing." + name)
-    for name in (
-        "Any", "Union", "Optional", "Literal", "ClassVar", "Final", "NoReturn", "Never",
-        "Self", "LiteralString", "TypeAlias", "Annotated", "Concatenate", "TypeGuard",
-        "TypeIs", "Required", "NotRequired", "ReadOnly", "Unpack",
-    )
-    if hasattr(typing, name)
-]
-
-
-def special_form_name(obj: Any) -> Optional[str]:
-    """'typing.X' when obj is the typing special form X, else None."""
-    for form, name in _SPECIAL_FORMS:
-        if obj is form:
-            return name
-    return None
-
-
-def class_qualname(cls: type) -> str:
-    """The fully qualified name of a class: 'builtins.int', 'collections.abc.Sequence'."""
-    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def _origin_name(origin: Any) -> Optional[str]:
@@ -101,110 +90,13 @@ def _make_union(items: Iterable[PyType]) -> PyType:
     return flat[0] if len(flat) == 1 else NamedType(_UNION, tuple(flat))
 
 
-def render_annotation(obj: Any) -> str:
-    """A readable rendering of an annotation object, stable across Python versions."""
-    if obj is None or obj is type(None):
-        return "None"
-    if obj is Ellipsis:
-        return "..."
-    if isinstance(obj, str):
-        return repr(obj)
-    if isinstance(obj, typing.ForwardRef):
-        return repr(obj.__forward_arg__)
-    if isinstance(obj, typing.TypeVar):
-        return obj.__name__
-    if isinstance(obj, list):
-        return "[" + ", ".join(render_annotation(item) for item in obj) + "]"
-    args = typing.get_args(obj)
-    if _UNION_TYPE is not None and isinstance(obj, _UNION_TYPE):
-        return " | ".join(render_annotation(arg) for arg in args)
-    origin = typing.get_origin(obj)
-    if origin is typing.Union:
-        if len(args) == 2 and type(None) in args:
-            other = args[0] if args[1] is type(None) else args[1]
-            return f"typing.Optional[{render_annotation(other)}]"
-        return "typing.Union[" + ", ".join(render_annotation(arg) for arg in args) + "]"
-    if origin is typing.Literal:
-        return "typing.Literal[" + ", ".join(repr(arg) for arg in args) + "]"
-    metadata = getattr(obj, "__metadata__", None)
-    if metadata is not None and hasattr(obj, "__origin__"):
-        inner = [render_annotation(obj.__origin__)] + [repr(item) for item in metadata]
-        return "typing.Annotated[" + ", ".join(inner) + "]"
-    if origin is not None:
-        alias_name = getattr(obj, "_name", None)
-        if type(obj).__module__ == "typing" and alias_name:
-            head = "typing." + alias_name
-        else:
-            head = render_annotation(origin)
-        if getattr(obj, "_special", False):
-            return head  # a bare typing alias on 3.8
-        if getattr(obj, "__args__", None) in ((), ((),)):
-            return head + "[()]"  # Tuple[()]
-        if not args:
-            return head
-        return head + "[" + ", ".join(render_annotation(arg) for arg in args) + "]"
-    if isinstance(obj, type):
-        return obj.__qualname__ if obj.__module__ == "builtins" else class_qualname(obj)
-    return special_form_name(obj) or repr(obj)
-
-
-def _unparse(node: ast.AST) -> Optional[str]:
-    """Canonical text of an annotation expression (Python 3.9+ style), None if unsupported."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Constant):
-        return "..." if node.value is Ellipsis else repr(node.value)
-    parts: List[Optional[str]]
-    if isinstance(node, ast.Attribute):
-        base = _unparse(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        operand = _unparse(node.operand)
-        return None if operand is None else "-" + operand
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        parts = [_unparse(node.left), _unparse(node.right)]
-        return None if None in parts else " | ".join(typing.cast(List[str], parts))
-    if isinstance(node, (ast.List, ast.Tuple)):
-        parts = [_unparse(item) for item in node.elts]
-        if None in parts:
-            return None
-        inner = ", ".join(typing.cast(List[str], parts))
-        if isinstance(node, ast.List):
-            return f"[{inner}]"
-        return f"({inner},)" if len(parts) == 1 else f"({inner})"
-    if isinstance(node, ast.Subscript):
-        index: ast.AST = node.slice
-        if _INDEX is not None and isinstance(index, _INDEX):
-            index = index.value  # type: ignore[attr-defined]
-        base = _unparse(node.value)
-        inner_text = _unparse(index)
-        if base is None or inner_text is None:
-            return None
-        if isinstance(index, ast.Tuple) and index.elts:
-            inner_text = inner_text[1:-1].rstrip(",")  # x[(a, b)] is written x[a, b]
-        return f"{base}[{inner_text}]"
-    return None
-
-
-def annotation_text(text: str) -> str:
-    """A string annotation in canonical form, so TypeSource.text is the same on every version.
-
-    Under `from __future__ import annotations` the compiler writes the string itself, and 3.8
-    writes some forms differently (`Literal[(1, 'a')]`); this rewrites them as 3.9+ does.
-    """
-    source = text.strip()
-    try:
-        tree = ast.parse(source, mode="eval")
-    except SyntaxError:
-        return source
-    return _unparse(tree.body) or source
-
-
 class _Converter:
     """One conversion: the namespace names resolve in, and the diagnostics it produced."""
 
-    def __init__(self, globalns: Mapping[str, Any], location: str, context: str) -> None:
+    def __init__(self, globalns: Mapping[str, Any], location: str, context: str,
+                 self_type: str = "") -> None:
         self.globalns = globalns
+        self.self_type = self_type  # the qualname typing.Self stands for ('' outside classes)
         self.module_name = str(globalns.get("__name__", "?"))
         self.location = location
         self.context = context
@@ -240,10 +132,16 @@ class _Converter:
             return ListOfTypes(tuple(self.from_object(item) for item in obj))
         if obj is typing.Any:
             return NamedType("typing.Any")
+        if self.self_type and special_form_name(obj) == "typing.Self":
+            return NamedType(self.self_type)
         if getattr(obj, "__metadata__", None) is not None and hasattr(obj, "__origin__"):
             return self.from_object(obj.__origin__)  # Annotated[T, ...] -> T
         if hasattr(obj, "__supertype__"):
             return self.from_object(obj.__supertype__)  # NewType
+        if isinstance(obj, dataclasses.InitVar):
+            return self.from_object(obj.type)
+        if _TYPE_ALIAS is not None and isinstance(obj, _TYPE_ALIAS):
+            return self.from_type_alias(obj, text)
         origin = typing.get_origin(obj)
         if origin is not None:
             return self.from_alias(obj, origin, text)
@@ -254,6 +152,21 @@ class _Converter:
             return NamedType(name)
         return self.unresolved(
             text or repr(obj), f"{type(obj).__qualname__!r} objects are not types")
+
+    def from_type_alias(self, alias: Any, text: Optional[str]) -> PyType:
+        """A `type X = ...` alias (3.12+) is the type it stands for."""
+        name = text or str(alias.__name__)
+        if self.depth >= _MAX_DEPTH:
+            return self.unresolved(name, "type aliases nest too deeply")
+        try:
+            value = alias.__value__  # evaluated lazily: may raise NameError
+        except Exception as exc:
+            return self.unresolved(name, f"evaluating the type alias raised {type(exc).__name__}")
+        self.depth += 1
+        try:
+            return self.from_object(value)
+        finally:
+            self.depth -= 1
 
     def from_alias(self, obj: Any, origin: Any, text: Optional[str]) -> PyType:
         args = typing.get_args(obj)
@@ -318,13 +231,13 @@ class _Converter:
         if error:
             return self.unresolved(text, error)
         index: ast.AST = node.slice
-        if _INDEX is not None and isinstance(index, _INDEX):
+        if INDEX is not None and isinstance(index, INDEX):
             index = index.value  # type: ignore[attr-defined]
         arg_nodes = list(index.elts) if isinstance(index, ast.Tuple) else [index]
         if base is typing.Literal:
             return NamedType("typing.Literal",
                              tuple(self.literal_node(item, source) for item in arg_nodes))
-        if _ANNOTATED is not None and base is _ANNOTATED:
+        if (_ANNOTATED is not None and base is _ANNOTATED) or base is dataclasses.InitVar:
             return self.from_node(arg_nodes[0], source)
         args = [self.from_node(item, source) for item in arg_nodes]
         if base is typing.Union:
@@ -379,18 +292,97 @@ def convert_annotation(
     globalns: Mapping[str, Any],
     location: str = "",
     context: str = "",
+    self_type: str = "",
 ) -> Tuple[Optional[PyType], TypeSource, List[Diagnostic]]:
     """Converts one annotation (inspect's `empty` when there is none).
 
     `globalns` resolves names in string annotations (a function's __globals__, a module's
     dict). `location` ("file:line") and `context` ("parameter 'x' of 'm.f'") go into the
-    warning diagnostics for names that cannot be resolved.
+    warning diagnostics for names that cannot be resolved. `self_type` is the qualified name
+    of the class `typing.Self` means (inside a class body).
     """
     if annotation is inspect.Parameter.empty:
         return None, TypeSource("missing"), []
-    converter = _Converter(globalns, location, context)
+    if isinstance(annotation, typing.ForwardRef):
+        annotation = annotation.__forward_arg__
+    converter = _Converter(globalns, location, context, self_type)
     if isinstance(annotation, str):
         pytype = converter.from_string(annotation)
         return pytype, TypeSource("string", annotation_text(annotation)), converter.diagnostics
     pytype = converter.from_object(annotation)
     return pytype, TypeSource("annotation", render_annotation(annotation)), converter.diagnostics
+
+
+QUALIFIERS = ("typing.ClassVar", "typing.Final", "typing.Required", "typing.NotRequired",
+              "typing.ReadOnly")
+
+
+def convert_member_annotation(
+    annotation: Any,
+    globalns: Mapping[str, Any],
+    location: str = "",
+    context: str = "",
+    self_type: str = "",
+) -> Tuple[Optional[PyType], TypeSource, FrozenSet[str], List[Diagnostic]]:
+    """Like convert_annotation, for the annotation of a class member or module variable.
+
+    Returns the qualifiers it is wrapped in (names from QUALIFIERS, e.g. 'typing.Final') apart
+    from the type: `Final[int]` gives builtins.int and {'typing.Final'}; a bare `Final` gives no
+    type (None). TypeSource.text keeps the annotation as written, qualifiers included.
+    """
+    if isinstance(annotation, typing.ForwardRef):
+        annotation = annotation.__forward_arg__
+    converter = _Converter(globalns, location, context, self_type)
+    qualifiers: List[str] = []
+    if isinstance(annotation, str):
+        source = TypeSource("string", annotation_text(annotation))
+        pytype = _convert_qualified_string(converter, annotation, qualifiers)
+        return pytype, source, frozenset(qualifiers), converter.diagnostics
+    if annotation is inspect.Parameter.empty:
+        return None, TypeSource("missing"), frozenset(), []
+    source = TypeSource("annotation", render_annotation(annotation))
+    inner = annotation
+    while True:
+        if isinstance(inner, typing.ForwardRef):
+            inner = inner.__forward_arg__  # ClassVar["int"]
+        if isinstance(inner, str):
+            pytype = _convert_qualified_string(converter, inner, qualifiers)
+            return pytype, source, frozenset(qualifiers), converter.diagnostics
+        name = special_form_name(inner)
+        if name in QUALIFIERS:
+            qualifiers.append(name)  # a bare qualifier: the type is inferred from the value
+            return None, source, frozenset(qualifiers), converter.diagnostics
+        name = special_form_name(typing.get_origin(inner))
+        args = typing.get_args(inner)
+        if name not in QUALIFIERS or not args:
+            break
+        qualifiers.append(name)
+        inner = args[0]
+    return converter.from_object(inner), source, frozenset(qualifiers), converter.diagnostics
+
+
+def _convert_qualified_string(converter: _Converter, text: str,
+                              qualifiers: List[str]) -> Optional[PyType]:
+    """convert_member_annotation for a string: qualifiers are recognised by what they name."""
+    source = text.strip()
+    try:
+        node: ast.AST = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return converter.from_string(source)  # reports the syntax error
+    while True:
+        target = node.value if isinstance(node, ast.Subscript) else node
+        if not isinstance(target, (ast.Name, ast.Attribute)):
+            break
+        obj, error = converter.resolve(target)
+        name = None if error else special_form_name(obj)
+        if name not in QUALIFIERS:
+            break
+        qualifiers.append(name)
+        if not isinstance(node, ast.Subscript):
+            return None  # a bare qualifier
+        index: ast.AST = node.slice
+        if INDEX is not None and isinstance(index, INDEX):
+            index = index.value  # type: ignore[attr-defined]
+        node = index.elts[0] if isinstance(index, ast.Tuple) and index.elts else index
+    return converter.from_node(node, source)
+

@@ -3,6 +3,14 @@
 Standard library only, Python 3.8 compatible. Which names a module exports: `__all__` when it
 has one (in its order), otherwise its public names defined in the module itself: functions and
 classes whose `__module__` is the module, and other values not bound by a top-level `import`.
+
+Each exported name becomes one of:
+- a Function (routines; functions.py), a Class (classes exported under their own name;
+  classes.py);
+- an Other: 'module', 'alias' (a class exported under another name, or a typing construct such
+  as `Vector = List[float]`), 'typevar' (TypeVar, ParamSpec, TypeVarTuple);
+- a constant (Attribute) for every other value: typed only by the module's own annotation
+  (Final[T] -> T), never from the value; readonly when Final or when the name is ALL_CAPS.
 """
 
 from __future__ import annotations
@@ -12,21 +20,23 @@ import importlib
 import inspect
 import os
 import sys
-import tokenize
 import traceback
 import types
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+import typing
+from typing import Any, List, Optional, Sequence, Set, Tuple
 
-from pyhpp.introspect.annotations import Diagnostic, convert_annotation
-from pyhpp.ir.model import (
-    PARAMETER_KINDS,
-    Api,
-    Function,
-    Location,
-    Module,
-    Other,
-    Parameter,
+from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
+from pyhpp.introspect.classes import describe_class
+from pyhpp.introspect.functions import describe_function
+from pyhpp.introspect.locations import (
+    assignment_lines,
+    module_location,
+    module_tree,
+    relative_path,
+    statements,
 )
+from pyhpp.introspect.typenames import special_form_name
+from pyhpp.ir.model import Api, Attribute, Class, Function, Location, Module, Other
 
 
 class IntrospectionError(Exception):
@@ -45,35 +55,6 @@ class IntrospectionError(Exception):
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def relative_path(path: str) -> str:
-    """`path` relative to the longest sys.path entry holding it, '/'-separated, never absolute.
-
-    Falls back to the file name when no entry holds it.
-    """
-    for normalise in (os.path.abspath, os.path.realpath):
-        target = normalise(path)
-        best = ""
-        for entry in sys.path:
-            if not isinstance(entry, str):
-                continue
-            root = normalise(entry or os.curdir)
-            if target.startswith(root.rstrip(os.sep) + os.sep) and len(root) > len(best):
-                best = root
-        if best:
-            return os.path.relpath(target, best).replace(os.sep, "/")
-    return os.path.basename(path)
-
-
-def _file_location(filename: Optional[str], line: int = 0) -> Optional[Location]:
-    if not filename or filename.startswith("<"):
-        return None
-    return Location(relative_path(filename), line)
-
-
-def _module_location(module: Any) -> Optional[Location]:
-    return _file_location(getattr(module, "__file__", None))
 
 
 # -- importing ----------------------------------------------------------------------------------
@@ -144,27 +125,13 @@ def _new_files(before: Set[str], requested: Sequence[types.ModuleType]) -> List[
 
 def _imported_names(module: types.ModuleType) -> Set[str]:
     """Names bound by top-level import statements (also inside if/try/with) in the source."""
-    filename = getattr(module, "__file__", None)
-    if not isinstance(filename, str) or not filename.endswith(".py"):
-        return set()
-    try:
-        with tokenize.open(filename) as source:
-            tree = ast.parse(source.read(), filename)
-    except (OSError, SyntaxError, ValueError):
-        return set()
+    tree = module_tree(module)
     names: Set[str] = set()
-    pending: List[ast.stmt] = list(tree.body)
-    while pending:
-        statement = pending.pop()
+    for statement in statements(tree.body if tree is not None else []):
         if isinstance(statement, ast.Import):
             names.update(alias.asname or alias.name.split(".")[0] for alias in statement.names)
         elif isinstance(statement, ast.ImportFrom):
             names.update(alias.asname or alias.name for alias in statement.names)
-        elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            for block in ("body", "orelse", "finalbody"):
-                pending.extend(getattr(statement, block, None) or [])
-            for handler in getattr(statement, "handlers", None) or []:
-                pending.extend(handler.body)
     return names
 
 
@@ -173,7 +140,7 @@ def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]) -> Lis
     exported = getattr(module, "__all__", None)
     if exported is not None:
         names: List[str] = []
-        location = _module_location(module)
+        location = module_location(module)
         for name in exported:
             if not isinstance(name, str) or not hasattr(module, name):
                 diagnostics.append({
@@ -201,102 +168,92 @@ def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]) -> Lis
 
 # -- describing ---------------------------------------------------------------------------------
 
-
-def _function_location(function: Any, module: types.ModuleType) -> Optional[Location]:
-    code = getattr(function, "__code__", None)
-    if isinstance(code, types.CodeType):
-        filename = code.co_filename
-        if filename.startswith("<frozen "):
-            # Python 3.11+ freezes some of the stdlib (posixpath); __file__ names the source.
-            owner = sys.modules.get(getattr(function, "__module__", None) or "")
-            filename = getattr(owner, "__file__", None) or filename
-        return _file_location(filename, code.co_firstlineno)
-    # A C function: its module's file, line unknown.
-    owner = sys.modules.get(getattr(function, "__module__", None) or "", module)
-    return _module_location(owner)
+_TYPEVAR_CLASSES = tuple(getattr(typing, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple")
+                         if isinstance(getattr(typing, name, None), type))
+_ALIAS_CLASSES = tuple(cls for cls in (getattr(types, "GenericAlias", None),
+                                       getattr(types, "UnionType", None)) if cls is not None)
 
 
-def describe_function(
-    name: str, function: Any, module: types.ModuleType
-) -> Tuple[Function, List[Diagnostic]]:
-    """A Function for the routine `function`, exported by `module` as `name`."""
-    try:
-        target = inspect.unwrap(function)
-    except ValueError:  # a __wrapped__ cycle
-        target = function
-    location = _function_location(target, module)
-    doc = inspect.getdoc(function) or ""
-    try:
-        signature = inspect.signature(function)
-    except (ValueError, TypeError):
-        return Function(name=name, location=location, doc=doc, signature_known=False), []
-    globalns: Dict[str, Any] = getattr(target, "__globals__", None) or vars(module)
-    where = str(location) if location else ""
-    qualified = f"{module.__name__}.{name}"
-    diagnostics: List[Diagnostic] = []
-    parameters = []
-    for parameter in signature.parameters.values():
-        kind = parameter.kind.name.lower()
-        assert kind in PARAMETER_KINDS, kind
-        pytype, source, found = convert_annotation(
-            parameter.annotation, globalns, where,
-            f"parameter {parameter.name!r} of {qualified!r}")
-        diagnostics.extend(found)
-        parameters.append(Parameter(
-            name=parameter.name,
-            kind=kind,
-            has_default=parameter.default is not inspect.Parameter.empty,
-            type=pytype,
-            type_source=source,
-        ))
-    returns, returns_source, found = convert_annotation(
-        signature.return_annotation, globalns, where, f"return type of {qualified!r}")
-    diagnostics.extend(found)
-    return Function(
+def _is_typing_construct(obj: Any) -> bool:
+    """Whether a module-level value is a type alias: a generic alias, union, special form..."""
+    if isinstance(obj, _ALIAS_CLASSES) or special_form_name(obj) is not None:
+        return True
+    if type(obj).__module__ == "typing":  # _GenericAlias, NewType (3.10+), TypeAliasType...
+        return True
+    return hasattr(obj, "__supertype__") or typing.get_origin(obj) is not None
+
+
+def _value_location(name: str, module: types.ModuleType) -> Optional[Location]:
+    tree = module_tree(module)
+    line = assignment_lines(tree.body).get(name, 0) if tree is not None else 0
+    return module_location(module, line)
+
+
+def describe_other(name: str, obj: Any, module: types.ModuleType) -> Optional[Other]:
+    """An Other for a public name that is neither a routine, nor a class exported under its
+    own name, nor a constant; None for constants."""
+    if inspect.isclass(obj):
+        return Other(name=name, kind="alias", location=_value_location(name, module))
+    if inspect.ismodule(obj):
+        return Other(name=name, kind="module", location=module_location(obj))
+    if isinstance(obj, _TYPEVAR_CLASSES):
+        return Other(name=name, kind="typevar", location=_value_location(name, module))
+    if _is_typing_construct(obj):
+        return Other(name=name, kind="alias", location=_value_location(name, module))
+    return None
+
+
+def describe_constant(name: str, module: types.ModuleType) -> Tuple[Attribute, List[Diagnostic]]:
+    """An Attribute for a module-level variable; its type comes only from an annotation."""
+    location = _value_location(name, module)
+    annotations = vars(module).get("__annotations__")
+    annotation = annotations.get(name, inspect.Parameter.empty) \
+        if isinstance(annotations, dict) else inspect.Parameter.empty
+    pytype, source, qualifiers, diagnostics = convert_member_annotation(
+        annotation, vars(module), str(location) if location else "",
+        f"type of {module.__name__ + '.' + name!r}")
+    return Attribute(
         name=name,
+        type=pytype,
+        type_source=source,
         location=location,
-        doc=doc,
-        parameters=tuple(parameters),
-        returns=returns,
-        returns_source=returns_source,
+        readonly="typing.Final" in qualifiers or name.isupper(),
     ), diagnostics
 
 
-def _class_location(cls: type) -> Optional[Location]:
-    try:
-        filename = inspect.getsourcefile(cls)
-    except TypeError:  # a built-in class
-        return None
-    try:
-        line = inspect.getsourcelines(cls)[1]
-    except (OSError, TypeError):
-        line = 0
-    return _file_location(filename, line)
-
-
-def describe_other(name: str, obj: Any, module: types.ModuleType) -> Other:
-    """An Other for a public name that is not a routine."""
-    if inspect.isclass(obj):
-        return Other(name=name, kind="class", location=_class_location(obj))
-    if inspect.ismodule(obj):
-        return Other(name=name, kind="module", location=_module_location(obj))
-    return Other(name=name, kind="variable", location=_module_location(module))
+def _describe(name: str, obj: Any, module: types.ModuleType, functions: List[Function],
+              classes: List[Class], constants: List[Attribute], others: List[Other]
+              ) -> List[Diagnostic]:
+    """Describes one exported name into the list it belongs to; returns the diagnostics."""
+    if inspect.isroutine(obj):
+        function, found = describe_function(name, obj, module)
+        functions.append(function)
+        return found
+    if inspect.isclass(obj) and obj.__name__ == name:
+        item, found = describe_class(name, obj, module)
+        classes.append(item)
+        return found
+    other = describe_other(name, obj, module)
+    if other is not None:
+        others.append(other)
+        return []
+    constant, found = describe_constant(name, module)
+    constants.append(constant)
+    return found
 
 
 def describe_module(module: types.ModuleType) -> Tuple[Module, List[Diagnostic]]:
     """The Module for an imported module, and the diagnostics found on the way."""
     diagnostics: List[Diagnostic] = []
     functions: List[Function] = []
+    classes: List[Class] = []
+    constants: List[Attribute] = []
     others: List[Other] = []
     for name in public_names(module, diagnostics):
         obj = getattr(module, name)
         try:
-            if inspect.isroutine(obj):
-                function, found = describe_function(name, obj, module)
-                functions.append(function)
-                diagnostics.extend(found)
-            else:
-                others.append(describe_other(name, obj, module))
+            diagnostics.extend(
+                _describe(name, obj, module, functions, classes, constants, others))
         except Exception as exc:  # one odd object must not stop the whole run
             diagnostics.append({
                 "severity": "error",
@@ -306,9 +263,11 @@ def describe_module(module: types.ModuleType) -> Tuple[Module, List[Diagnostic]]
             })
     return Module(
         name=module.__name__,
-        location=_module_location(module),
+        location=module_location(module),
         doc=inspect.getdoc(module) or "",
         functions=tuple(functions),
+        classes=tuple(classes),
+        constants=tuple(constants),
         others=tuple(others),
     ), diagnostics
 

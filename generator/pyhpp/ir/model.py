@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,12 @@ class TypeSource:
 # ---------------------------------------------------------------------------------------------
 
 CPP_KINDS = (
+    # issue 3 kinds:
+    #   "variant" (args: alternatives), "literal" (args: (base,), values: allowed values),
+    #   "instance" (name: C++ qualified class, ref: Python qualname), "enum" (name, ref),
+    #   "datetime", "date", "time", "timedelta", "path", "complex",
+    #   "callable" (args: (result, *parameters)), "iterator" (args: (item,)),
+    #   "struct" (name, ref: a NamedTuple / TypedDict value struct)
     "int",  # std::int64_t <-> int
     "float",  # double <-> float
     "bool",  # bool <-> bool
@@ -126,6 +132,9 @@ CPP_KINDS = (
 class CppType:
     kind: str
     args: Tuple["CppType", ...] = ()
+    name: str = ""  # instance / enum / struct: the C++ qualified name ("::py::shop::Item")
+    ref: str = ""  # instance / enum / struct: the Python qualified name ("shop.Item")
+    values: Tuple[Union[int, str, bool], ...] = ()  # literal: the allowed values
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,8 +171,75 @@ class Function:
     returns_source: TypeSource = TypeSource("missing")
     # False when inspect.signature failed: the wrapper then takes *args/**kwargs of objects.
     signature_known: bool = True
+    # 'function' (module level), 'method' (self first, not listed in parameters), 'classmethod'
+    # (cls not listed), 'staticmethod'.
+    binding: str = "function"
+    # For @typing.overload sets: the signatures of each overload, in order (empty otherwise).
+    overloads: Tuple["Function", ...] = ()
     cpp_name: str = ""
     cpp_returns: Optional[CppType] = None
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A typed value: a property, an annotated class attribute, a dataclass / NamedTuple /
+    TypedDict field, or a module-level constant or variable."""
+
+    name: str
+    type: Optional[PyType] = None
+    type_source: TypeSource = TypeSource("missing")
+    location: Optional[Location] = None
+    doc: str = ""
+    readonly: bool = False  # property without setter, frozen dataclass, NamedTuple, Final
+    has_default: bool = False  # a dataclass / NamedTuple field with a default
+    required: bool = True  # TypedDict: False for NotRequired keys and total=False classes
+    cpp_name: str = ""
+    cpp_type: Optional[CppType] = None
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    """One member of an enum.Enum subclass. `value` is the member's value when it is an int,
+    str or bool (else None, with `value_repr` its repr)."""
+
+    name: str
+    value: Union[int, str, bool, None] = None
+    value_repr: str = ""
+    cpp_name: str = ""
+
+
+CLASS_KINDS = (
+    "class",  # an ordinary class (handle semantics in C++)
+    "dataclass",  # @dataclasses.dataclass: a class with a constructor from its fields
+    "namedtuple",  # typing.NamedTuple: a C++ value struct
+    "typeddict",  # typing.TypedDict: a C++ value struct
+    "enum",  # enum.Enum and subclasses: an enum class
+    "exception",  # a BaseException subclass: a C++ exception class
+)
+
+
+@dataclass(frozen=True)
+class Class:
+    """A public class of a module. Members listed are the class's own (not inherited ones)."""
+
+    name: str
+    kind: str  # one of CLASS_KINDS
+    location: Optional[Location] = None
+    doc: str = ""
+    # Fully qualified names of the direct bases, in MRO order, without `object`.
+    bases: Tuple[str, ...] = ()
+    # The signature of __init__ (or __new__) without self; None when it has none of its own.
+    constructor: Optional[Function] = None
+    # Methods defined in the class body, special methods (__len__, __eq__, ...) included.
+    methods: Tuple[Function, ...] = ()
+    attributes: Tuple[Attribute, ...] = ()
+    members: Tuple[EnumMember, ...] = ()  # enums only
+    # enums: the enum base that decides the C++ shape: 'enum.Enum', 'enum.IntEnum',
+    # 'enum.StrEnum', 'enum.Flag' or 'enum.IntFlag'.
+    enum_base: str = ""
+    frozen: bool = False  # a frozen dataclass: fields have no setters
+    total: bool = True  # TypedDict
+    cpp_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +257,8 @@ class Module:
     location: Optional[Location] = None
     doc: str = ""
     functions: Tuple[Function, ...] = ()
+    classes: Tuple[Class, ...] = ()
+    constants: Tuple[Attribute, ...] = ()  # module-level variables, read when accessed
     others: Tuple[Other, ...] = ()
     cpp_namespace: Tuple[str, ...] = ()  # filled by passes/naming.py
 

@@ -16,7 +16,7 @@ import re
 from typing import Dict, Iterable, Optional, Tuple
 
 from ..diagnostics import GenerationError
-from ..ir.model import Api, Function, Location, Module
+from ..ir.model import Api, Class, Function, Location, Module
 
 CPP_KEYWORDS = frozenset(
     """
@@ -87,24 +87,67 @@ def _assign(
     return result
 
 
-def _name_function(function: Function, module: Module) -> Function:
-    scope = f"{module.name}.{function.name}()"
+def _name_function(function: Function, scope: str) -> Function:
     names = _assign(((p.name, function.location) for p in function.parameters), scope)
     parameters = tuple(
         dataclasses.replace(p, cpp_name=names[p.name]) for p in function.parameters
     )
-    return dataclasses.replace(function, parameters=parameters)
+    overloads = tuple(_name_function(dataclasses.replace(o, cpp_name=function.cpp_name), scope)
+                      for o in function.overloads)
+    return dataclasses.replace(function, parameters=parameters, overloads=overloads)
+
+
+def _name_class(c: Class, cpp_name: str, module: Module) -> Class:
+    scope = f"{module.name}.{c.name}"
+    if c.kind == "enum":
+        names = _assign(((m.name, c.location) for m in c.members), f"enum {scope}")
+        members = tuple(dataclasses.replace(m, cpp_name=names[m.name]) for m in c.members)
+        return dataclasses.replace(c, cpp_name=cpp_name, members=members)
+    # Members share one C++ scope: methods, attribute getters and the setters `set_<name>`.
+    public = [f for f in c.methods if not f.name.startswith("__")]
+    entries = [(f.name, f.location) for f in public]
+    entries += [(a.name, a.location or c.location) for a in c.attributes]
+    names = _assign(entries, f"class {scope}")
+    setters = {a.name: f"set_{names[a.name]}" for a in c.attributes if not a.readonly}
+    clashes = set(setters.values()) & set(names.values())
+    if clashes:
+        raise GenerationError(
+            f"class {scope}: the setter '{sorted(clashes)[0]}' of an attribute collides with a "
+            "member of the same name; rename one of them in Python", c.location)
+    if cpp_name in names.values():
+        raise GenerationError(
+            f"class {scope}: a member has the class's own name '{cpp_name}', which C++ reserves "
+            "for constructors; rename it in Python", c.location)
+    methods = tuple(
+        _name_function(dataclasses.replace(f, cpp_name=names.get(f.name, f.name)),
+                       f"{scope}.{f.name}()")
+        for f in c.methods
+    )
+    attributes = tuple(dataclasses.replace(a, cpp_name=names[a.name]) for a in c.attributes)
+    constructor = (_name_function(dataclasses.replace(c.constructor, cpp_name=cpp_name),
+                                  f"{scope}()")
+                   if c.constructor is not None else None)
+    return dataclasses.replace(c, cpp_name=cpp_name, methods=methods, attributes=attributes,
+                               constructor=constructor)
 
 
 def name_module(module: Module, namespace: Tuple[str, ...]) -> Module:
     parts = _assign(((part, module.location) for part in module.name.split(".")), module.name)
     cpp_namespace = tuple(namespace) + tuple(parts[p] for p in module.name.split("."))
-    names = _assign(((f.name, f.location) for f in module.functions), f"module {module.name}")
+    # Functions, classes and constants share the module's C++ namespace.
+    entries = [(f.name, f.location) for f in module.functions]
+    entries += [(c.name, c.location) for c in module.classes]
+    entries += [(a.name, a.location) for a in module.constants]
+    names = _assign(entries, f"module {module.name}")
     functions = tuple(
-        _name_function(dataclasses.replace(f, cpp_name=names[f.name]), module)
+        _name_function(dataclasses.replace(f, cpp_name=names[f.name]),
+                       f"{module.name}.{f.name}()")
         for f in module.functions
     )
-    return dataclasses.replace(module, cpp_namespace=cpp_namespace, functions=functions)
+    classes = tuple(_name_class(c, names[c.name], module) for c in module.classes)
+    constants = tuple(dataclasses.replace(a, cpp_name=names[a.name]) for a in module.constants)
+    return dataclasses.replace(module, cpp_namespace=cpp_namespace, functions=functions,
+                               classes=classes, constants=constants)
 
 
 def run(api: Api, namespace: Tuple[str, ...]) -> Api:

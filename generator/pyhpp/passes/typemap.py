@@ -1,20 +1,25 @@
 """Pass: map each Python annotation (a PyType tree) to a C++ type (a CppType tree).
 
 What cannot be mapped becomes `object` (pyhpp::object) with a warning naming the annotation.
-A missing annotation, `Any` and `object` become `object` silently: that is what they mean.
+A missing annotation, `Any`, `object` and type variables become `object` silently: that is what
+they mean. Classes of the binding target map to their wrappers; classes outside it to `object`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic
 from ..ir.model import (
     Api,
+    Attribute,
+    Class,
     CppType,
     EllipsisType,
     Function,
+    ListOfTypes,
+    LiteralValue,
     Location,
     Module,
     NamedType,
@@ -34,6 +39,14 @@ SCALARS = {
     "builtins.bool": "bool",
     "builtins.str": "str",
     "builtins.bytes": "bytes",
+    "builtins.complex": "complex",
+    "datetime.datetime": "datetime",
+    "datetime.date": "date",
+    "datetime.time": "time",
+    "datetime.timedelta": "timedelta",
+    "pathlib.Path": "path",
+    "pathlib.PurePath": "path",
+    "os.PathLike": "path",
 }
 DYNAMIC = {"typing.Any", "builtins.object"}
 SEQUENCES = {
@@ -43,9 +56,18 @@ SEQUENCES = {
 }
 MAPPINGS = {"builtins.dict", "collections.abc.Mapping", "collections.abc.MutableMapping"}
 SETS = {"builtins.set", "collections.abc.Set", "collections.abc.MutableSet"}
+ITERATORS = {
+    "collections.abc.Iterator",
+    "collections.abc.Iterable",
+    "collections.abc.Generator",
+}
 # Kinds that std::map keys and std::set elements can be (they need operator<).
 ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_var", "tuple",
-           "dict", "set", "frozenset"}
+           "dict", "set", "frozenset", "enum", "literal", "datetime", "date", "time",
+           "timedelta", "path"}
+# Class kinds whose wrappers are handles (instances), and those that are values.
+HANDLE_KINDS = {"class", "dataclass"}
+VALUE_KINDS = {"enum": "enum"}
 
 
 class _Unmapped(Exception):
@@ -59,63 +81,115 @@ def _orderable(t: CppType) -> bool:
     return t.kind in ORDERED and all(_orderable(a) for a in t.args)
 
 
-def _map(t: PyType) -> CppType:
-    if isinstance(t, NoneType):
-        return CppType("none")
-    if isinstance(t, UnresolvedType):
-        raise _Unmapped(t.reason, reported=True)
-    if isinstance(t, TypeVarType):
-        raise _Unmapped(f"type variable {t.name} is not mapped yet")
-    if not isinstance(t, NamedType):
-        raise _Unmapped("not a type")
-    name, args = t.qualname, t.args
-    if name in SCALARS and not args:
-        return CppType(SCALARS[name])
-    if name in DYNAMIC:
-        return OBJECT
-    if name == "typing.Union":
-        return _map_union(args)
-    if name in SEQUENCES:
-        return CppType("list", (_element(args, 1),))
-    if name == "builtins.tuple":
+class TypeMapper:
+    """Maps PyType trees, knowing the classes of the binding target (Python name -> C++ type)."""
+
+    def __init__(self, classes: Optional[Dict[str, CppType]] = None) -> None:
+        self.classes = classes or {}
+
+    def map(self, t: PyType) -> CppType:
+        if isinstance(t, NoneType):
+            return CppType("none")
+        if isinstance(t, UnresolvedType):
+            raise _Unmapped(t.reason, reported=True)
+        if isinstance(t, TypeVarType):
+            return OBJECT  # generic in a TypeVar: a dynamic object (documented)
+        if not isinstance(t, NamedType):
+            raise _Unmapped("not a type")
+        name, args = t.qualname, t.args
+        if name in self.classes and not args:
+            return self.classes[name]
+        if name in SCALARS and not args:
+            return CppType(SCALARS[name])
+        if name in DYNAMIC:
+            return OBJECT
+        if name == "typing.Union":
+            return self._union(args)
+        if name == "typing.Literal":
+            return self._literal(args)
+        if name in SEQUENCES:
+            return CppType("list", (self._element(args, 1),))
+        if name == "builtins.tuple":
+            if not args:
+                return CppType("tuple_var", (OBJECT,))
+            if len(args) == 2 and isinstance(args[1], EllipsisType):
+                return CppType("tuple_var", (self._value(args[0]),))
+            return CppType("tuple", tuple(self._value(a) for a in args))
+        if name in MAPPINGS:
+            if not args:
+                raise _Unmapped("a dict without key and value types has no C++ map type")
+            if len(args) != 2:
+                raise _Unmapped("expected two type arguments")
+            key = self._value(args[0])
+            if not _orderable(key):
+                raise _Unmapped(f"key type {py_text(args[0])} cannot key a std::map")
+            return CppType("dict", (key, self._value(args[1])))
+        if name in SETS or name == "builtins.frozenset":
+            if not args:
+                raise _Unmapped("a set without an element type has no C++ set type")
+            element = self._element(args, 1)
+            if not _orderable(element):
+                raise _Unmapped(f"element type {py_text(args[0])} cannot be a std::set element")
+            return CppType("frozenset" if name == "builtins.frozenset" else "set", (element,))
+        if name in ITERATORS:
+            return CppType("iterator", (self._element(args[:1], 1),))
+        if name == "collections.abc.Callable":
+            return self._callable(args)
+        if "." in name and not name.startswith(("builtins.", "typing.", "collections.")):
+            raise _Unmapped(f"class {name} is not part of this binding target")
+        raise _Unmapped(f"{name} is not mapped to a C++ type yet")
+
+    def _element(self, args: Tuple[PyType, ...], count: int) -> CppType:
         if not args:
-            return CppType("tuple_var", (OBJECT,))
-        if len(args) == 2 and isinstance(args[1], EllipsisType):
-            return CppType("tuple_var", (_value(args[0]),))
-        return CppType("tuple", tuple(_value(a) for a in args))
-    if name in MAPPINGS:
-        if not args:
-            raise _Unmapped("a dict without key and value types has no C++ map type")
-        if len(args) != 2:
-            raise _Unmapped("expected two type arguments")
-        key = _value(args[0])
-        if not _orderable(key):
-            raise _Unmapped(f"key type {py_text(args[0])} cannot key a std::map")
-        return CppType("dict", (key, _value(args[1])))
-    if name in SETS or name == "builtins.frozenset":
-        if not args:
-            raise _Unmapped("a set without an element type has no C++ set type")
-        element = _element(args, 1)
-        if not _orderable(element):
-            raise _Unmapped(f"element type {py_text(args[0])} cannot be a std::set element")
-        return CppType("frozenset" if name == "builtins.frozenset" else "set", (element,))
-    raise _Unmapped(f"{name} is not mapped to a C++ type yet")
+            return OBJECT
+        if len(args) != count:
+            raise _Unmapped(f"expected {count} type argument(s)")
+        return self._value(args[0])
 
+    def _value(self, t: PyType) -> CppType:
+        """A type used as a value inside a container: None alone is not a value type."""
+        mapped = self.map(t)
+        if mapped.kind == "none":
+            raise _Unmapped("None is only a result type or part of an Optional")
+        return mapped
 
-def _element(args: Tuple[PyType, ...], count: int) -> CppType:
-    if not args:
-        return OBJECT
-    if len(args) != count:
-        raise _Unmapped(f"expected {count} type argument(s)")
-    return _value(args[0])
+    def _union(self, args: Tuple[PyType, ...]) -> CppType:
+        flat = _flatten(args)
+        has_none = any(isinstance(a, NoneType) for a in flat)
+        members = list(dict.fromkeys(a for a in flat if not isinstance(a, NoneType)))
+        if not members:
+            return CppType("none")
+        if len(members) == 1:
+            inner = self._value(members[0])
+        else:
+            alternatives = list(dict.fromkeys(self._value(m) for m in members))
+            if any(a.kind == "object" for a in alternatives[:-1]):
+                raise _Unmapped("an unmapped member before the last would take every value")
+            inner = (alternatives[0] if len(alternatives) == 1
+                     else CppType("variant", tuple(alternatives)))
+        return CppType("optional", (inner,)) if has_none else inner
 
+    def _literal(self, args: Tuple[PyType, ...]) -> CppType:
+        values = [a.value for a in args if isinstance(a, LiteralValue)]
+        if len(values) != len(args) or not values:
+            raise _Unmapped("a Literal of values other than int, str and bool")
+        kinds = {type(v) for v in values}
+        if kinds == {str}:
+            base = CppType("str")
+        elif kinds == {int}:
+            base = CppType("int")
+        elif kinds == {bool}:
+            base = CppType("bool")
+        else:
+            raise _Unmapped("a Literal mixing value types")
+        return CppType("literal", (base,), values=tuple(values))  # type: ignore[arg-type]
 
-def _value(t: PyType) -> CppType:
-    """A type used as a value inside a container: None alone is not a value type."""
-    mapped = _map(t)
-    if mapped.kind == "none":
-        raise _Unmapped("None is only a result type or part of an Optional")
-    return mapped
+    def _callable(self, args: Tuple[PyType, ...]) -> CppType:
+        if len(args) != 2 or not isinstance(args[0], ListOfTypes):
+            raise _Unmapped("a Callable without a parameter list ([A, B]) has no C++ signature")
+        result = self.map(args[1])
+        parameters = tuple(self._value(p) for p in args[0].items)
+        return CppType("callable", (result,) + parameters)
 
 
 def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
@@ -129,26 +203,14 @@ def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
     return out
 
 
-def _map_union(args: Tuple[PyType, ...]) -> CppType:
-    flat = _flatten(args)
-    has_none = any(isinstance(a, NoneType) for a in flat)
-    members = list(dict.fromkeys(a for a in flat if not isinstance(a, NoneType)))
-    if not members:
-        return CppType("none")
-    if len(members) == 1:
-        inner = _value(members[0])
-        return CppType("optional", (inner,)) if has_none else inner
-    raise _Unmapped("a Union of several types is not mapped to a C++ type yet")
-
-
 def map_annotation(
     t: Optional[PyType], what: str, location: Optional[Location], diagnostics: List[Diagnostic],
-    is_result: bool,
+    is_result: bool, mapper: Optional[TypeMapper] = None,
 ) -> CppType:
     if t is None:
         return OBJECT
     try:
-        mapped = _map(t)
+        mapped = (mapper or TypeMapper()).map(t)
     except _Unmapped as exc:
         if exc.reported:
             return OBJECT
@@ -166,23 +228,60 @@ def map_annotation(
     return mapped
 
 
-def _map_function(function: Function, module: Module, diagnostics: List[Diagnostic]) -> Function:
-    where = f"{module.name}.{function.name}()"
-    parameters: List[Parameter] = []
-    for p in function.parameters:
-        cpp = map_annotation(
-            p.type, f"{where} parameter '{p.name}'", function.location, diagnostics, False
-        )
-        parameters.append(dataclasses.replace(p, cpp_type=cpp))
-    returns = map_annotation(
-        function.returns, f"{where} result", function.location, diagnostics, True
-    )
-    return dataclasses.replace(function, parameters=tuple(parameters), cpp_returns=returns)
+def class_index(api: Api) -> Dict[str, CppType]:
+    """The classes of the binding target that have a C++ type, by Python qualified name.
+    PRECONDITION: passes/naming.py has run (C++ names are filled)."""
+    index: Dict[str, CppType] = {}
+    for m in api.modules:
+        for c in m.classes:
+            qualified = "::" + "::".join(m.cpp_namespace + (c.cpp_name,))
+            ref = f"{m.name}.{c.name}"
+            if c.kind in HANDLE_KINDS:
+                index[ref] = CppType("instance", name=qualified, ref=ref)
+            elif c.kind in VALUE_KINDS:
+                index[ref] = CppType(VALUE_KINDS[c.kind], name=qualified, ref=ref)
+    return index
+
+
+class _Context:
+    def __init__(self, mapper: TypeMapper, diagnostics: List[Diagnostic]) -> None:
+        self.mapper = mapper
+        self.diagnostics = diagnostics
+
+    def function(self, function: Function, where: str) -> Function:
+        parameters: List[Parameter] = []
+        for p in function.parameters:
+            cpp = map_annotation(p.type, f"{where} parameter '{p.name}'", function.location,
+                                 self.diagnostics, False, self.mapper)
+            parameters.append(dataclasses.replace(p, cpp_type=cpp))
+        returns = map_annotation(function.returns, f"{where} result", function.location,
+                                 self.diagnostics, True, self.mapper)
+        overloads = tuple(self.function(o, where) for o in function.overloads)
+        return dataclasses.replace(function, parameters=tuple(parameters), cpp_returns=returns,
+                                   overloads=overloads)
+
+    def attribute(self, a: Attribute, where: str) -> Attribute:
+        cpp = map_annotation(a.type, f"{where} '{a.name}'", a.location, self.diagnostics, False,
+                             self.mapper)
+        return dataclasses.replace(a, cpp_type=cpp)
+
+    def cls(self, c: Class, module: Module) -> Class:
+        where = f"{module.name}.{c.name}"
+        constructor = (self.function(c.constructor, f"{where}()")
+                       if c.constructor is not None else None)
+        methods = tuple(self.function(f, f"{where}.{f.name}()") for f in c.methods)
+        attributes = tuple(self.attribute(a, f"{where} attribute") for a in c.attributes)
+        return dataclasses.replace(c, constructor=constructor, methods=methods,
+                                   attributes=attributes)
 
 
 def run(api: Api, diagnostics: List[Diagnostic]) -> Api:
+    context = _Context(TypeMapper(class_index(api)), diagnostics)
     modules = []
     for m in api.modules:
-        functions = tuple(_map_function(f, m, diagnostics) for f in m.functions)
-        modules.append(dataclasses.replace(m, functions=functions))
+        functions = tuple(context.function(f, f"{m.name}.{f.name}()") for f in m.functions)
+        classes = tuple(context.cls(c, m) for c in m.classes)
+        constants = tuple(context.attribute(a, f"{m.name} constant") for a in m.constants)
+        modules.append(dataclasses.replace(m, functions=functions, classes=classes,
+                                           constants=constants))
     return dataclasses.replace(api, modules=tuple(modules))

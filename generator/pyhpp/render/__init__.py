@@ -9,8 +9,9 @@ import jinja2
 
 from .. import __version__
 from ..ir.model import Api, Module
+from .cpp import literal_text
 from .layout import layout
-from .views import module_view
+from .views_class import module_view
 
 TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
     os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
@@ -36,6 +37,7 @@ def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["cpp_string"] = _cpp_string
     env.filters["strip_default"] = _strip_default
+    env.filters["cpp_literal"] = literal_text
     return env
 
 
@@ -71,7 +73,7 @@ def render_module(
     env: jinja2.Environment, api: Api, module: Module, namespace_root: List[str]
 ) -> Dict[str, str]:
     """The files of one module: {"include/<NS>/a/b.hpp": text, "src/<NS>/a/b.cpp": text}."""
-    view = module_view(module, api.python_version, __version__, namespace_root)
+    view = module_view(api, module, api.python_version, __version__, namespace_root)
     header = _tidy(env.get_template("module.hpp.j2").render(module=view))
     source = _tidy(env.get_template("module.cpp.j2").render(module=view))
     return {"include/" + view.header_path: header, "src/" + view.source_path: source}

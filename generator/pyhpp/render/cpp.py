@@ -1,10 +1,12 @@
-"""C++ spellings of CppType trees: the C++ type, its runtime codec, how it is passed."""
+"""C++ spellings of CppType trees: the C++ type, its runtime codec, the headers it needs, and the
+helper types (class getters, enum traits, literal sets) a module's source must define."""
 
 from __future__ import annotations
 
-from typing import Set
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple, Union
 
-from ..ir.model import CppType
+from ..ir.model import Class, CppType
 
 _SCALAR_TYPES = {
     "int": "std::int64_t",
@@ -14,6 +16,12 @@ _SCALAR_TYPES = {
     "bytes": "pyhpp::bytes",
     "none": "void",
     "object": "pyhpp::object",
+    "complex": "std::complex<double>",
+    "datetime": "pyhpp::datetime",
+    "date": "pyhpp::date",
+    "time": "pyhpp::time_of_day",
+    "timedelta": "std::chrono::microseconds",
+    "path": "std::filesystem::path",
 }
 _CODECS = {
     "int": "int_",
@@ -22,6 +30,12 @@ _CODECS = {
     "str": "str_",
     "bytes": "bytes_",
     "object": "object_",
+    "complex": "complex",
+    "datetime": "datetime",
+    "date": "date",
+    "time": "time",
+    "timedelta": "timedelta",
+    "path": "path",
 }
 _HEADERS = {
     "int": "<cstdint>",
@@ -33,13 +47,26 @@ _HEADERS = {
     "dict": "<map>",
     "set": "<set>",
     "frozenset": "<set>",
+    "variant": "<variant>",
+    "complex": "<complex>",
+    "datetime": "<pyhpp/chrono.hpp>",
+    "date": "<pyhpp/chrono.hpp>",
+    "time": "<pyhpp/chrono.hpp>",
+    "timedelta": "<chrono>",
+    "path": "<filesystem>",
+    "callable": "<functional>",
+    "iterator": "<pyhpp/iterator.hpp>",
 }
-PASSED_BY_VALUE = {"int", "float", "bool"}
+PASSED_BY_VALUE = {"int", "float", "bool", "enum"}
 
 
 def cpp_type(t: CppType) -> str:
     if t.kind in _SCALAR_TYPES:
         return _SCALAR_TYPES[t.kind]
+    if t.kind in ("instance", "enum", "struct"):
+        return t.name
+    if t.kind == "literal":
+        return cpp_type(t.args[0])
     inner = ", ".join(cpp_type(a) for a in t.args)
     if t.kind == "optional":
         return f"std::optional<{inner}>"
@@ -51,17 +78,127 @@ def cpp_type(t: CppType) -> str:
         return f"std::map<{inner}>"
     if t.kind in ("set", "frozenset"):
         return f"std::set<{inner}>"
+    if t.kind == "variant":
+        return f"std::variant<{inner}>"
+    if t.kind == "callable":
+        result, *parameters = t.args
+        return f"std::function<{cpp_type(result)}(" + ", ".join(cpp_type(p) for p in parameters) + ")>"
+    if t.kind == "iterator":
+        return f"pyhpp::iterator_range<{inner}>"
     raise ValueError(f"no C++ type for kind {t.kind!r}")
 
 
-def codec(t: CppType) -> str:
-    if t.kind in _CODECS:
-        return "codec::" + _CODECS[t.kind]
-    return f"codec::{t.kind}<" + ", ".join(codec(a) for a in t.args) + ">"
+@dataclass
+class ClassRef:
+    """A class of the binding target a module's source converts: how to get its Python class."""
+
+    ref: str  # Python qualified name
+    module: str
+    name: str
+    helper: str  # the getter struct defined in the source
+    attr: str  # the cached_attr it reads
+    module_cache: str  # the cached_module the attr is read from
 
 
-def headers(t: CppType, into: Set[str]) -> None:
-    if t.kind in _HEADERS:
-        into.add(_HEADERS[t.kind])
-    for a in t.args:
-        headers(a, into)
+@dataclass
+class EnumTraits:
+    helper: str
+    by_value: bool
+    names: List[str]
+
+
+@dataclass
+class LiteralSet:
+    helper: str
+    base: str  # the C++ type of the values
+    values: List[Union[int, str, bool]]
+    text: str  # "Literal['a', 'b']"
+
+
+@dataclass
+class Spellings:
+    """Per rendered module: codecs need helper types defined once in its source."""
+
+    module: str
+    enums: Dict[str, Class] = field(default_factory=dict)  # every enum of the target, by ref
+    headers: Set[str] = field(default_factory=set)
+    includes: Set[str] = field(default_factory=set)  # other modules of the target used here
+    classes: Dict[str, ClassRef] = field(default_factory=dict)
+    enum_traits: Dict[str, EnumTraits] = field(default_factory=dict)
+    literals: Dict[Tuple[str, Tuple[Union[int, str, bool], ...]], LiteralSet] = field(
+        default_factory=dict)
+
+    def use(self, t: Optional[CppType]) -> None:
+        """Records the headers and helpers `t` needs."""
+        if t is None:
+            return
+        if t.kind in _HEADERS:
+            self.headers.add(_HEADERS[t.kind])
+        if t.kind in ("instance", "enum"):
+            module = t.ref.rsplit(".", 1)[0]
+            if module != self.module:
+                self.includes.add(module)
+            self.class_ref(t.ref)
+        if t.kind == "enum":
+            self.traits(t.ref)
+        if t.kind == "literal":
+            self.literal(t)
+        for a in t.args:
+            self.use(a)
+
+    def class_ref(self, ref: str) -> ClassRef:
+        if ref not in self.classes:
+            module, name = ref.rsplit(".", 1)
+            n = len(self.classes)
+            cache = "pyhpp_module" if module == self.module else f"pyhpp_module_{n}"
+            self.classes[ref] = ClassRef(ref, module, name, f"pyhpp_class_{n}",
+                                         f"pyhpp_class_attr_{n}", cache)
+        return self.classes[ref]
+
+    def traits(self, ref: str) -> EnumTraits:
+        if ref not in self.enum_traits:
+            c = self.enums[ref]
+            by_value = is_by_value(c)
+            self.enum_traits[ref] = EnumTraits(f"pyhpp_enum_{len(self.enum_traits)}", by_value,
+                                               [m.name for m in c.members])
+        return self.enum_traits[ref]
+
+    def literal(self, t: CppType) -> LiteralSet:
+        key = (t.args[0].kind, t.values)
+        if key not in self.literals:
+            text = "Literal[" + ", ".join(repr(v) for v in t.values) + "]"
+            self.literals[key] = LiteralSet(f"pyhpp_literal_{len(self.literals)}",
+                                            cpp_type(t.args[0]), list(t.values), text)
+        return self.literals[key]
+
+    def codec(self, t: CppType) -> str:
+        if t.kind in _CODECS:
+            return "codec::" + _CODECS[t.kind]
+        if t.kind == "instance":
+            return f"codec::instance<{t.name}, {self.class_ref(t.ref).helper}>"
+        if t.kind == "enum":
+            return (f"codec::enumeration<{t.name}, {self.class_ref(t.ref).helper}, "
+                    f"{self.traits(t.ref).helper}>")
+        if t.kind == "literal":
+            return f"codec::literal<{self.codec(t.args[0])}, {self.literal(t).helper}>"
+        if t.kind == "callable":
+            result, *parameters = t.args
+            r = "codec::void_result" if result.kind == "none" else self.codec(result)
+            return f"codec::callable<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
+        return f"codec::{t.kind}<" + ", ".join(self.codec(a) for a in t.args) + ">"
+
+
+def is_by_value(c: Class) -> bool:
+    """An enum converted by value: every member value an int (bools are not)."""
+    return bool(c.members) and all(
+        isinstance(m.value, int) and not isinstance(m.value, bool) for m in c.members)
+
+
+def literal_text(value: Union[int, str, bool]) -> str:
+    """A C++ literal for a Literal value (strings escaped for a C++ string literal)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"std::int64_t{{{value}}}" if value < -(2**31) else str(value)
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'

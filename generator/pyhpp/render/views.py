@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Set
+from typing import List, Optional
+
+from .cpp import Spellings
 
 from ..diagnostics import GenerationError
 from ..ir.model import Function, Module, Parameter
@@ -48,6 +50,23 @@ class FunctionView:
     var_count: int = 0  # how many of *args / **kwargs it has
     # Every parameter required and sent by position: exactly `slot` positionals, no keywords.
     fixed_positional: bool = False
+    binding: str = "function"  # 'function', 'method', 'classmethod', 'staticmethod', 'init'
+    owner: str = ""  # the C++ class of a method
+    keywords_type: str = ""  # the keyword-argument struct, e.g. "keywords::f"
+    pyhpp_name: str = ""  # the helper objects' name in the source (pyhpp_attrs::<it>)
+    # Members with a keyword struct: the struct parameter has no default (the struct is not
+    # complete inside the class), and this shorter overload leaves the keywords out.
+    short_declarations: List[str] = field(default_factory=list)
+    short_forwarded: List[str] = field(default_factory=list)
+
+    @property
+    def pyhpp_local(self) -> str:
+        """The helper name within its class's helper namespace."""
+        return self.pyhpp_name.rsplit("::", 1)[-1]
+
+    @property
+    def static(self) -> bool:
+        return self.binding in ("classmethod", "staticmethod")
 
 
 @dataclass
@@ -64,9 +83,9 @@ def doc_lines(doc: str) -> List[str]:
     return [(line.rstrip() + "." if line.rstrip().endswith("\\") else line.rstrip()) for line in lines]
 
 
-def _python_signature(module: Module, function: Function) -> str:
+def _python_signature(owner: str, function: Function) -> str:
     if not function.signature_known:
-        return f"{module.name}.{function.name}(...)"
+        return f"{owner}(...)"
     parts: List[str] = []
     seen_kw_only = False
     for i, p in enumerate(function.parameters):
@@ -84,15 +103,16 @@ def _python_signature(module: Module, function: Function) -> str:
         nxt = function.parameters[i + 1] if i + 1 < len(function.parameters) else None
         if p.kind == "positional_only" and (nxt is None or nxt.kind != "positional_only"):
             parts.append("/")
-    text = f"{module.name}.{function.name}({', '.join(parts)})"
+    text = f"{owner}({', '.join(parts)})"
     if function.returns is not None:
         text += " -> " + py_text(function.returns)
     return text
 
 
-def _param_view(p: Parameter, keyword_index: int) -> ParamView:
+def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView:
     assert p.cpp_type is not None
     t = p.cpp_type
+    spell.use(t)
     value_type = cpp.cpp_type(t)
     if p.kind == "var_positional":
         decl = f"const std::vector<{value_type}> &{p.cpp_name} = {{}}"
@@ -114,40 +134,46 @@ def _param_view(p: Parameter, keyword_index: int) -> ParamView:
         kind=p.kind,
         optional=p.has_default,
         type=value_type,
-        codec=cpp.codec(t),
+        codec=spell.codec(t),
         declaration=decl,
         keyword_index=keyword_index,
         tag=p.cpp_name,
     )
 
 
-def function_view(module: Module, function: Function, headers: Set[str]) -> FunctionView:
+def function_view(module: Module, function: Function, spell: Spellings, owner: str = "",
+                  owner_python: str = "") -> FunctionView:
+    """The view of a module function, or of a method / constructor of class `owner`."""
     assert function.cpp_returns is not None
+    binding = function.binding if owner else "function"
+    if owner and function.name in ("__init__", "__new__"):
+        binding = "init"
     returns = function.cpp_returns
-    cpp.headers(returns, headers)
+    spell.use(returns)
     params: List[ParamView] = []
     keyword_names: List[str] = []
     for p in function.parameters:
         assert p.cpp_type is not None
-        cpp.headers(p.cpp_type, headers)
         index = -1
         if p.kind in ("positional_or_keyword", "keyword_only"):
             index = len(keyword_names)
             keyword_names.append(p.name)
         if p.kind == "var_positional":
-            headers.add("<vector>")
+            spell.headers.add("<vector>")
         if p.kind == "var_keyword":
-            headers.update({"<map>", "<string>"})
-        params.append(_param_view(p, index))
+            spell.headers.update({"<map>", "<string>"})
+        params.append(_param_view(p, index, spell))
+    python_name = (f"{owner_python}" if binding == "init"
+                   else f"{owner_python}.{function.name}" if owner else
+                   f"{module.name}.{function.name}")
     # Keywords are only ever sent for keyword-only parameters or after an omitted one.
     if not any(p.has_default or p.kind == "keyword_only" for p in function.parameters):
         keyword_names = []
     if len(keyword_names) > MAX_KEYWORDS:
         raise GenerationError(
-            f"{module.name}.{function.name}() has more than {MAX_KEYWORDS} keyword parameters",
+            f"{python_name}() has more than {MAX_KEYWORDS} keyword parameters",
             function.location,
         )
-
     def group(*kinds: str, optional: Optional[bool] = None) -> List[ParamView]:
         return [v for v in params
                 if v.kind in kinds and (optional is None or v.optional == optional)]
@@ -159,9 +185,10 @@ def function_view(module: Module, function: Function, headers: Set[str]) -> Func
     keyword_struct = group("keyword_only", optional=True)
     var_kw = group("var_keyword")
     name = function.cpp_name
+    keywords_type = (f"keywords::{owner}::{name}" if owner else f"keywords::{name}")
     declarations = [v.declaration for v in required + required_kw + optional_pos + var_pos]
     if keyword_struct:
-        declarations.append(f"const keywords::{name} &pyhpp_keywords = {{}}")
+        declarations.append(f"const {keywords_type} &pyhpp_keywords = {{}}")
     declarations += [v.declaration for v in var_kw]
 
     overloads: List[OverloadView] = []
@@ -184,16 +211,19 @@ def function_view(module: Module, function: Function, headers: Set[str]) -> Func
         overloads.sort(key=lambda o: len(o.declarations))
 
     fixed_count = sum(1 for v in params if v.kind not in ("var_positional", "var_keyword"))
+    if binding == "method":
+        fixed_count += 1  # self
+    qualified = "::" + "::".join(module.cpp_namespace + ((owner,) if owner else ()) + (name,))
     return FunctionView(
         name=name,
-        qualified_name="::" + "::".join(module.cpp_namespace + (name,)),
+        qualified_name=qualified,
         python_name=function.name,
-        display=f"{module.name}.{function.name}()",
-        python_signature=_python_signature(module, function),
+        display=f"{python_name}()",
+        python_signature=_python_signature(python_name, function),
         location=str(function.location) if function.location else "",
         doc_lines=doc_lines(function.doc),
         returns=cpp.cpp_type(returns),
-        result_codec=None if returns.kind == "none" else cpp.codec(returns),
+        result_codec=None if returns.kind == "none" else spell.codec(returns),
         result_text=py_text(function.returns) if function.returns is not None else "object",
         params=params,
         declarations=declarations,
@@ -204,40 +234,8 @@ def function_view(module: Module, function: Function, headers: Set[str]) -> Func
         slot=fixed_count,
         var_count=len(var_pos) + len(var_kw),
         fixed_positional=len(required) == len(params),
-    )
-
-
-@dataclass
-class ModuleView:
-    name: str
-    namespace: str
-    header_path: str  # relative to the include directory: "NS/a/b.hpp"
-    source_path: str
-    location: str
-    doc_lines: List[str]
-    functions: List[FunctionView]
-    std_headers: List[str]
-    keyword_tags: List[str]
-    python_version: str
-    pyhpp_version: str
-
-
-def module_view(module: Module, python_version: str, pyhpp_version: str,
-                namespace_root: List[str]) -> ModuleView:
-    headers: Set[str] = set()
-    functions = [function_view(module, f, headers) for f in module.functions]
-    tags = sorted({v.tag for f in functions for v in f.keyword_struct})
-    parts = list(namespace_root) + module.name.split(".")
-    return ModuleView(
-        name=module.name,
-        namespace="::".join(module.cpp_namespace),
-        header_path="/".join(parts) + ".hpp",
-        source_path="/".join(parts) + ".cpp",
-        location=str(module.location) if module.location else "",
-        doc_lines=doc_lines(module.doc),
-        functions=functions,
-        std_headers=sorted(headers),
-        keyword_tags=tags,
-        python_version=python_version,
-        pyhpp_version=pyhpp_version,
+        binding=binding,
+        owner=owner,
+        keywords_type=keywords_type,
+        pyhpp_name=f"{owner}::{name}" if owner else name,
     )

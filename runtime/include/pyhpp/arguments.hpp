@@ -44,6 +44,13 @@ struct is_keyword_argument<keyword_argument<Tag, V>> : std::true_type {};
 template <class... K>
 inline constexpr bool all_keyword_arguments = sizeof...(K) > 0 &&
                                               (is_keyword_argument<std::decay_t<K>>::value && ...);
+
+/// The keyword-argument struct S filled from `kw::name = value` arguments.
+template <class S, class... K> S make_keywords(K &&...arguments) {
+    S keywords;
+    (keywords.pyhpp_set(std::forward<K>(arguments)), ...);
+    return keywords;
+}
 } // namespace detail
 
 } // namespace pyhpp

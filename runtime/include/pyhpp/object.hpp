@@ -29,6 +29,12 @@ void release_reference(_object *ptr, std::uint64_t generation) noexcept;
 /// Adds one reference; takes the GIL when needed.
 void add_reference(_object *ptr, std::uint64_t generation) noexcept;
 
+/// Tag of the constructor by which a class wrapper adopts an object it knows is an instance.
+struct unchecked_t {
+    explicit unchecked_t() = default;
+};
+inline constexpr unchecked_t unchecked{};
+
 template <class T> struct is_castable : std::false_type {};
 template <> struct is_castable<bool> : std::true_type {};
 template <> struct is_castable<std::int64_t> : std::true_type {};
@@ -121,7 +127,18 @@ class object {
     }
 
     /// Converts to a C++ value; raises pyhpp::type_error (or overflow_error) when it does not fit.
+    /// T may also be a generated class wrapper: the object must then be an instance of it.
     template <class T> T cast() const {
+        if constexpr (std::is_base_of_v<object, T> && !std::is_same_v<T, object>) {
+            T::pyhpp_check(*this);
+            return T(detail::unchecked, *this);
+        } else {
+            return cast_value<T>();
+        }
+    }
+
+  private:
+    template <class T> T cast_value() const {
         static_assert(detail::is_castable<T>::value,
                       "pyhpp::object::cast<T>: T must be bool, std::int64_t, int, double, "
                       "std::string, pyhpp::bytes, pyhpp::object, std::vector<pyhpp::object> or "
@@ -131,7 +148,6 @@ class object {
         return out;
     }
 
-  private:
     struct steal_tag {};
     object(_object *ptr, steal_tag) noexcept
         : m_ptr(ptr), m_generation(detail::current_generation()) {}

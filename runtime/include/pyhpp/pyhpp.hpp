@@ -3,6 +3,8 @@
 
 #include <pyhpp/arguments.hpp>
 #include <pyhpp/error.hpp>
+#include <pyhpp/function.hpp>
 #include <pyhpp/gil.hpp>
 #include <pyhpp/interpreter.hpp>
+#include <pyhpp/iterator.hpp>
 #include <pyhpp/object.hpp>

@@ -53,12 +53,36 @@ class cached_module : public cache_entry {
     const char *m_name;
 };
 
-/// `getattr(module, name)`, once per interpreter.
+/// `getattr(module, name)` or `getattr(cls, name)`, once per interpreter.
 class cached_attr : public cache_entry {
   public:
     constexpr cached_attr(cached_module &module, const char *name) noexcept
-        : m_module(module), m_name(name) {}
+        : m_parent(&module), m_parent_get(&get_module), m_name(name) {}
+    /// An attribute of a cached attribute (a class's classmethod, say).
+    constexpr cached_attr(cached_attr &owner, const char *name) noexcept
+        : m_parent(&owner), m_parent_get(&get_attr), m_name(name) {}
     /// A borrowed reference; throws the lookup error. PRECONDITION: The GIL must be held.
+    PyObject *get() {
+        if (PYHPP_LIKELY(fresh()))
+            return m_value;
+        return fill();
+    }
+    const char *name() const noexcept { return m_name; }
+
+  private:
+    static PyObject *get_module(cache_entry *e) { return static_cast<cached_module *>(e)->get(); }
+    static PyObject *get_attr(cache_entry *e) { return static_cast<cached_attr *>(e)->get(); }
+    PyObject *fill();
+    cache_entry *m_parent;
+    PyObject *(*m_parent_get)(cache_entry *);
+    const char *m_name;
+};
+
+/// An interned attribute name (for method calls and attribute access), once per interpreter.
+class cached_name : public cache_entry {
+  public:
+    constexpr explicit cached_name(const char *name) noexcept : m_name(name) {}
+    /// A borrowed reference. PRECONDITION: The GIL must be held.
     PyObject *get() {
         if (PYHPP_LIKELY(fresh()))
             return m_value;
@@ -67,7 +91,6 @@ class cached_attr : public cache_entry {
 
   private:
     PyObject *fill();
-    cached_module &m_module;
     const char *m_name;
 };
 

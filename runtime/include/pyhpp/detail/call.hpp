@@ -37,6 +37,48 @@ class gil_scope {
     bool m_taken = false;
 };
 
+/// Raises pyhpp::value_error for a method called on a null handle.
+[[noreturn]] PYHPP_NOINLINE void throw_null_self(const char *method);
+
+/// `args[0].name(*args[1:nargs], **kwnames)`; args[-1] is writable (vectorcall's offset slot).
+inline PyObject *vectorcall_method(PyObject *name, PyObject *const *args, std::size_t nargs,
+                                   PyObject *kwnames) {
+#if PY_VERSION_HEX >= 0x03090000
+    return PyObject_VectorcallMethod(name, args, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+#else
+    PyObject *method = PyObject_GetAttr(args[0], name);
+    if (!method)
+        return nullptr;
+    PyObject *result = PYHPP_VECTORCALL(method, args + 1, nargs - 1, kwnames);
+    Py_DECREF(method);
+    return result;
+#endif
+}
+
+/// A new reference to the object behind a class wrapper, for use as `self`; a null handle
+/// raises pyhpp::value_error naming the method.
+inline PyObject *self_reference(const pyhpp::object &self, const char *method) {
+    PyObject *p = self.ptr();
+    if (PYHPP_UNLIKELY(!p))
+        throw_null_self(method);
+    Py_INCREF(p);
+    return p;
+}
+
+/// `getattr(owner, name)` as a new reference, or throws. PRECONDITION: The GIL must be held.
+PyObject *get_attribute(PyObject *owner, PyObject *name, const char *what);
+PyObject *get_attribute(const pyhpp::object &self, PyObject *name, const char *what);
+/// `setattr(self, name, value)`, stealing `value` (null: its conversion failed). PRECONDITION:
+/// The GIL must be held.
+void set_attribute(const pyhpp::object &self, PyObject *name, PyObject *value, const char *what);
+/// `self <op> other` as a bool, stealing `other` (null: its conversion failed).
+/// PRECONDITION: The GIL must be held.
+bool compare(const pyhpp::object &self, PyObject *other, int op, const char *what);
+/// `bool(self)`. PRECONDITION: The GIL must be held.
+bool truth(const pyhpp::object &self, const char *what);
+/// `hash(self)`. PRECONDITION: The GIL must be held.
+std::int64_t hash(const pyhpp::object &self, const char *what);
+
 /// Raises pyhpp::type_error for an argument that cannot be sent (positional-only after an
 /// omitted one, for instance).
 [[noreturn]] PYHPP_NOINLINE void throw_argument_misuse(const char *function, const char *param,
@@ -113,6 +155,19 @@ template <std::size_t N> class arguments {
                                   "cannot be sent after an omitted optional argument");
     }
 
+    /// Calls method `name` of the first argument (self) with the others.
+    PyObject *call_method(PyObject *name, keyword_names *names) {
+        PyObject *kwnames = nullptr;
+        if (m_mask != 0 || m_extra_names) {
+            kwnames = keyword_tuple(names);
+        }
+        PyObject *result = vectorcall_method(name, m_slots + 1, m_positional, kwnames);
+        Py_XDECREF(kwnames);
+        if (PYHPP_UNLIKELY(!result))
+            throw_python_error();
+        return result;
+    }
+
     /// Calls `callable`; returns the new reference to the result or throws its exception.
     PyObject *call(PyObject *callable, keyword_names *names) {
         PyObject *kwnames = nullptr;
@@ -165,6 +220,15 @@ template <std::size_t N> class positional_arguments {
             throw_argument_error(m_function, param);
         }
         m_slots[I + 1] = value;
+    }
+
+    /// Calls method `name` of argument 0 (self) with the others, and releases them.
+    PyObject *call_method(PyObject *name) {
+        PyObject *result = vectorcall_method(name, m_slots + 1, N, nullptr);
+        release(N);
+        if (PYHPP_UNLIKELY(!result))
+            throw_python_error();
+        return result;
     }
 
     /// Calls `callable` with the N arguments and releases them; returns the new reference to

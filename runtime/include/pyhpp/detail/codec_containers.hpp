@@ -25,12 +25,13 @@ template <class C> struct optional {
         }
         return C::to_python(*value);
     }
+    static bool exact(PyObject *o) noexcept { return o == Py_None || C::exact(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (o == Py_None) {
             out.reset();
             return true;
         }
-        typename C::type inner{};
+        auto inner = blank<typename C::type>();
         if (!C::from_python(o, inner, f))
             return false;
         out = std::move(inner);
@@ -73,7 +74,7 @@ template <class C> bool from_python(PyObject *o, std::vector<typename C::type> &
     out.clear();
     out.reserve(static_cast<std::size_t>(n));
     for (Py_ssize_t i = 0; i < n; ++i) {
-        typename C::type v{};
+        auto v = blank<typename C::type>();
         if (!C::from_python(items[i], v, f)) {
             Py_DECREF(fast);
             return f.at("[" + std::to_string(i) + "]");
@@ -89,6 +90,7 @@ template <class C> bool from_python(PyObject *o, std::vector<typename C::type> &
 template <class C> struct list {
     using type = std::vector<typename C::type>;
     static PyObject *to_python(const type &values) { return sequence::to_python<C>(values, false); }
+    static bool exact(PyObject *o) noexcept { return PyList_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return sequence::from_python<C>(o, out, f);
     }
@@ -98,6 +100,7 @@ template <class C> struct list {
 template <class C> struct tuple_var {
     using type = std::vector<typename C::type>;
     static PyObject *to_python(const type &values) { return sequence::to_python<C>(values, true); }
+    static bool exact(PyObject *o) noexcept { return PyTuple_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return sequence::from_python<C>(o, out, f);
     }
@@ -108,6 +111,9 @@ template <class... C> struct tuple {
     using type = std::tuple<typename C::type...>;
     static PyObject *to_python(const type &value) {
         return to_python_impl(value, std::index_sequence_for<C...>{});
+    }
+    static bool exact(PyObject *o) noexcept {
+        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == static_cast<Py_ssize_t>(sizeof...(C));
     }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != static_cast<Py_ssize_t>(sizeof...(C)))
@@ -148,6 +154,7 @@ template <class... C> struct tuple {
 /// dict[K, V], Mapping[K, V] <-> std::map<K, V> (sent as a dict).
 template <class K, class V> struct dict {
     using type = std::map<typename K::type, typename V::type>;
+    static bool exact(PyObject *o) noexcept { return PyDict_Check(o); }
     static PyObject *to_python(const type &values) {
         PyObject *d = PyDict_New();
         if (!d)
@@ -187,10 +194,10 @@ template <class K, class V> struct dict {
         PyObject *k = nullptr;
         PyObject *v = nullptr;
         while (PyDict_Next(d, &pos, &k, &v)) {
-            typename K::type key{};
+            auto key = blank<typename K::type>();
             if (!K::from_python(k, key, f))
                 return f.at("[key]");
-            typename V::type value{};
+            auto value = blank<typename V::type>();
             if (!V::from_python(v, value, f)) {
                 PyObject *r = PyObject_Repr(k);
                 const char *text = r ? PyUnicode_AsUTF8(r) : nullptr;
@@ -230,7 +237,7 @@ template <class C> bool from_python(PyObject *o, std::set<typename C::type> &out
     if (!it)
         return f.python_error();
     while (PyObject *item = PyIter_Next(it)) {
-        typename C::type v{};
+        auto v = blank<typename C::type>();
         bool ok = C::from_python(item, v, f);
         Py_DECREF(item);
         if (!ok) {
@@ -248,6 +255,7 @@ template <class C> bool from_python(PyObject *o, std::set<typename C::type> &out
 template <class C> struct set {
     using type = std::set<typename C::type>;
     static PyObject *to_python(const type &values) { return set_impl::to_python<C>(values, false); }
+    static bool exact(PyObject *o) noexcept { return PySet_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return set_impl::from_python<C>(o, out, f);
     }
@@ -257,6 +265,7 @@ template <class C> struct set {
 template <class C> struct frozenset {
     using type = std::set<typename C::type>;
     static PyObject *to_python(const type &values) { return set_impl::to_python<C>(values, true); }
+    static bool exact(PyObject *o) noexcept { return PyFrozenSet_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         return set_impl::from_python<C>(o, out, f);
     }

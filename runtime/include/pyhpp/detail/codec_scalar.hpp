@@ -10,11 +10,14 @@
 namespace pyhpp::detail::codec {
 
 // Each codec has `type` (the C++ type), `to_python` (a new reference, or null with a Python
-// error set) and `from_python` (true, or false with `failure` filled).
+// error set), `from_python` (true, or false with `failure` filled) and `exact` (whether a Python
+// object is exactly of the codec's Python type: a union tries those alternatives first).
 
 struct int_ {
     using type = std::int64_t;
     static PyObject *to_python(type value) noexcept { return PyLong_FromLongLong(value); }
+    /// An int, not a bool (nor an IntEnum member): so `bool | int` keeps True a bool.
+    static bool exact(PyObject *o) noexcept { return PyLong_CheckExact(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (PYHPP_UNLIKELY(!PyLong_Check(o)))
             return f.type_mismatch(o);
@@ -32,6 +35,7 @@ struct int_ {
 struct float_ {
     using type = double;
     static PyObject *to_python(type value) noexcept { return PyFloat_FromDouble(value); }
+    static bool exact(PyObject *o) noexcept { return PyFloat_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (PYHPP_LIKELY(PyFloat_Check(o))) {
             out = PyFloat_AS_DOUBLE(o);
@@ -54,6 +58,7 @@ struct float_ {
 struct bool_ {
     using type = bool;
     static PyObject *to_python(type value) noexcept { return PyBool_FromLong(value ? 1 : 0); }
+    static bool exact(PyObject *o) noexcept { return PyBool_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (o == Py_True) {
             out = true;
@@ -73,6 +78,8 @@ struct str_ {
     static PyObject *to_python(const type &value) noexcept {
         return PyUnicode_DecodeUTF8(value.data(), static_cast<Py_ssize_t>(value.size()), "strict");
     }
+    /// A str, not a subclass: so `str | Color` keeps a member of a str-valued enum a Color.
+    static bool exact(PyObject *o) noexcept { return PyUnicode_CheckExact(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         if (PYHPP_UNLIKELY(!PyUnicode_Check(o)))
             return f.type_mismatch(o);
@@ -91,6 +98,7 @@ struct bytes_ {
         return PyBytes_FromStringAndSize(reinterpret_cast<const char *>(value.data()),
                                          static_cast<Py_ssize_t>(value.size()));
     }
+    static bool exact(PyObject *o) noexcept { return PyBytes_Check(o); }
     static bool from_python(PyObject *o, type &out, failure &f) {
         const char *data = nullptr;
         Py_ssize_t size = 0;
@@ -117,6 +125,8 @@ struct object_ {
         Py_INCREF(p);
         return p;
     }
+    /// Never exact: in a union it is the last resort, whatever its position.
+    static bool exact(PyObject *) noexcept { return false; }
     static bool from_python(PyObject *o, type &out, failure &) noexcept {
         out = pyhpp::object::borrow(o);
         return true;

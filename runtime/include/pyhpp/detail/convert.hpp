@@ -2,6 +2,7 @@
 // where a failed result conversion becomes one pyhpp exception.
 #pragma once
 
+#include <pyhpp/detail/blank.hpp>
 #include <pyhpp/detail/errors.hpp>
 #include <pyhpp/detail/python.hpp>
 
@@ -13,7 +14,7 @@ namespace pyhpp::detail {
 /// Why a Python value could not be converted. Codecs fill it and return false; they never throw
 /// in the middle of a conversion.
 struct failure {
-    enum class kind { none, type, overflow, python } what = kind::none;
+    enum class kind { none, type, overflow, value, python } what = kind::none;
     const char *cpp_type = nullptr; // for overflow: the C++ type that could not hold it
 
     bool type_mismatch(PyObject *value) {
@@ -24,12 +25,15 @@ struct failure {
     bool overflow(PyObject *value, const char *cpp) {
         what = kind::overflow;
         cpp_type = cpp;
-        if (PyObject *r = PyObject_Repr(value)) {
-            if (const char *utf8 = PyUnicode_AsUTF8(r))
-                text().actual = utf8;
-            Py_DECREF(r);
-        }
-        PyErr_Clear();
+        set_repr(value);
+        return false;
+    }
+    /// The right type, but not one of the values allowed (a Literal's, say); `allowed` is a
+    /// static string such as "Literal['r', 'g']".
+    bool value_mismatch(PyObject *value, const char *allowed) {
+        what = kind::value;
+        text().allowed = allowed;
+        set_repr(value);
         return false;
     }
     /// A Python exception is pending (e.g. a str with lone surrogates).
@@ -41,20 +45,33 @@ struct failure {
         text().path.insert(0, where);
         return false;
     }
-    /// The offending value's type name (or repr, for overflow).
+    /// The offending value's type name (or repr, for overflow and value).
     const std::string &actual() const noexcept { return m_text ? m_text->actual : empty(); }
     /// Where in a container, e.g. "[2]['key']"; built inside out.
     const std::string &path() const noexcept { return m_text ? m_text->path : empty(); }
+    /// For value: the allowed values.
+    const char *allowed() const noexcept {
+        return m_text && m_text->allowed ? m_text->allowed : "";
+    }
 
   private:
     struct texts {
         std::string actual;
         std::string path;
+        const char *allowed = nullptr;
     };
     texts &text() {
         if (!m_text)
             m_text.reset(new texts);
         return *m_text;
+    }
+    void set_repr(PyObject *value) {
+        if (PyObject *r = PyObject_Repr(value)) {
+            if (const char *utf8 = PyUnicode_AsUTF8(r))
+                text().actual = utf8;
+            Py_DECREF(r);
+        }
+        PyErr_Clear();
     }
     static const std::string &empty() noexcept {
         static const std::string none;
@@ -67,7 +84,8 @@ struct failure {
 
 /// Throws for a result that does not match its annotation: pyhpp::type_error naming the
 /// function, the expected type and the actual type (overflow_error for an int that does not
-/// fit). Releases `result`. PRECONDITION: The GIL must be held.
+/// fit, value_error for a value outside a Literal or enum). Releases `result`. PRECONDITION: The
+/// GIL must be held.
 [[noreturn]] PYHPP_NOINLINE void throw_result_error(PyObject *result, const char *function,
                                                     const char *expected, const failure &f);
 
@@ -75,7 +93,7 @@ struct failure {
 template <class Codec>
 PYHPP_ALWAYS_INLINE typename Codec::type take_result(PyObject *result, const char *function,
                                                      const char *expected) {
-    typename Codec::type out{};
+    auto out = blank<typename Codec::type>();
     failure f;
     if (PYHPP_UNLIKELY(!Codec::from_python(result, out, f)))
         throw_result_error(result, function, expected, f);

@@ -37,6 +37,11 @@ template <class E> error_class error_class_of() noexcept {
             [](std::shared_ptr<const error_state> state) { throw E(std::move(state)); }};
 }
 
+/// Maps the Python exception class `module`.`qualname` (and its subclasses, unless mapped
+/// themselves) to a C++ class, by name: generated exception classes register this way during
+/// static initialisation, before any interpreter runs. Touches no Python object.
+bool register_error_name(const char *module, const char *qualname, error_class cls) noexcept;
+
 /// Maps Python exception class `python_type` (and its subclasses, unless they are mapped
 /// themselves) to a C++ class. Generated exception classes register this way.
 /// PRECONDITION: The GIL must be held.

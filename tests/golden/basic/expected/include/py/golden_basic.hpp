@@ -125,9 +125,8 @@ void keyword_only(const keywords::keyword_only &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void keyword_only(pyhpp_K &&...pyhpp_kw) {
-    keywords::keyword_only pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_basic::keyword_only(pyhpp_keywords);
+    ::py::golden_basic::keyword_only(
+        pyhpp::detail::make_keywords<keywords::keyword_only>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// A required and an optional keyword-only parameter.
@@ -139,9 +138,10 @@ double required_keyword(std::int64_t x, const std::string &mode,
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 double required_keyword(std::int64_t x, const std::string &mode, pyhpp_K &&...pyhpp_kw) {
-    keywords::required_keyword pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_basic::required_keyword(x, mode, pyhpp_keywords);
+    return ::py::golden_basic::required_keyword(
+        x, mode,
+        pyhpp::detail::make_keywords<keywords::required_keyword>(
+            std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_basic.var_positional(first: int, *rest: int) -> int`
@@ -167,32 +167,32 @@ void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b = {},
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp_K &&...pyhpp_kw) {
-    keywords::kinds pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_basic::kinds(a, d, {}, {}, {}, pyhpp_keywords);
+    ::py::golden_basic::kinds(
+        a, d, {}, {}, {},
+        pyhpp::detail::make_keywords<keywords::kinds>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b, pyhpp_K &&...pyhpp_kw) {
-    keywords::kinds pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_basic::kinds(a, d, b, {}, {}, pyhpp_keywords);
+    ::py::golden_basic::kinds(
+        a, d, b, {}, {},
+        pyhpp::detail::make_keywords<keywords::kinds>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b, pyhpp::opt<bool> c,
            pyhpp_K &&...pyhpp_kw) {
-    keywords::kinds pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_basic::kinds(a, d, b, c, {}, pyhpp_keywords);
+    ::py::golden_basic::kinds(
+        a, d, b, c, {},
+        pyhpp::detail::make_keywords<keywords::kinds>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b, pyhpp::opt<bool> c,
            const std::vector<std::string> &args, pyhpp_K &&...pyhpp_kw) {
-    keywords::kinds pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_basic::kinds(a, d, b, c, args, pyhpp_keywords);
+    ::py::golden_basic::kinds(
+        a, d, b, c, args,
+        pyhpp::detail::make_keywords<keywords::kinds>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 } // namespace py::golden_basic

@@ -109,9 +109,9 @@ template <class... pyhpp_K,
 std::vector<std::tuple<std::vector<std::int64_t>, std::map<std::string, bool>>>
 nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int64_t, double>>>> &a,
        const std::vector<std::map<std::string, pyhpp::object>> &b, pyhpp_K &&...pyhpp_kw) {
-    keywords::nested pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_containers::nested(a, b, {}, pyhpp_keywords);
+    return ::py::golden_containers::nested(
+        a, b, {},
+        pyhpp::detail::make_keywords<keywords::nested>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
@@ -120,15 +120,16 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
        const std::vector<std::map<std::string, pyhpp::object>> &b,
        const pyhpp::opt<std::optional<std::map<std::string, std::vector<std::int64_t>>>> &c,
        pyhpp_K &&...pyhpp_kw) {
-    keywords::nested pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_containers::nested(a, b, c, pyhpp_keywords);
+    return ::py::golden_containers::nested(
+        a, b, c,
+        pyhpp::detail::make_keywords<keywords::nested>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_containers.results() -> tuple[int | None, list[str], dict[str, list[float] |
 /// None]]`
 /// Defined at golden_containers.py:57.
-std::tuple<std::optional<std::int64_t>, std::vector<std::string>, std::map<std::string, std::optional<std::vector<double>>>>
+std::tuple<std::optional<std::int64_t>, std::vector<std::string>,
+           std::map<std::string, std::optional<std::vector<double>>>>
 results();
 
 } // namespace py::golden_containers

@@ -148,9 +148,9 @@ void delete_(std::int64_t this_, const std::string &template_,
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void delete_(std::int64_t this_, const std::string &template_, pyhpp_K &&...pyhpp_kw) {
-    keywords::delete_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::delete_(this_, template_, pyhpp_keywords);
+    ::py::golden_naming::delete_(
+        this_, template_,
+        pyhpp::detail::make_keywords<keywords::delete_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_naming.new(default: int = ..., explicit: int = ..., *, union: int = ...,
@@ -161,24 +161,23 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_ = {}, pyhpp::opt<std::int64_
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 std::int64_t new_(pyhpp_K &&...pyhpp_kw) {
-    keywords::new_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_naming::new_({}, {}, pyhpp_keywords);
+    return ::py::golden_naming::new_(
+        {}, {}, pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp_K &&...pyhpp_kw) {
-    keywords::new_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_naming::new_(default_, {}, pyhpp_keywords);
+    return ::py::golden_naming::new_(
+        default_, {},
+        pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> explicit_,
                   pyhpp_K &&...pyhpp_kw) {
-    keywords::new_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_naming::new_(default_, explicit_, pyhpp_keywords);
+    return ::py::golden_naming::new_(
+        default_, explicit_,
+        pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Macros of <cerrno>, <cstdio> and <windows.h> get a trailing underscore.
@@ -209,9 +208,8 @@ void unix_(const keywords::unix_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void unix_(pyhpp_K &&...pyhpp_kw) {
-    keywords::unix_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::unix_(pyhpp_keywords);
+    ::py::golden_naming::unix_(
+        pyhpp::detail::make_keywords<keywords::unix_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_naming.linux(stdin: str, stdout: str, stderr: str) -> None`
@@ -238,17 +236,17 @@ void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp_K &&...pyhpp_kw) {
-    keywords::pyhpp_call_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::pyhpp_call_(pyhpp_args_, {}, pyhpp_keywords);
+    ::py::golden_naming::pyhpp_call_(
+        pyhpp_args_, {},
+        pyhpp::detail::make_keywords<keywords::pyhpp_call_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result_,
                  pyhpp_K &&...pyhpp_kw) {
-    keywords::pyhpp_call_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::pyhpp_call_(pyhpp_args_, pyhpp_result_, pyhpp_keywords);
+    ::py::golden_naming::pyhpp_call_(
+        pyhpp_args_, pyhpp_result_,
+        pyhpp::detail::make_keywords<keywords::pyhpp_call_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Names the generated code uses itself.
@@ -263,9 +261,8 @@ void keywords_(const keywords::keywords_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void keywords_(pyhpp_K &&...pyhpp_kw) {
-    keywords::keywords_ pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::keywords_(pyhpp_keywords);
+    ::py::golden_naming::keywords_(
+        pyhpp::detail::make_keywords<keywords::keywords_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_naming.detail(*args: int, **kw: int) -> None`
@@ -282,9 +279,8 @@ void options(const keywords::options &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 void options(pyhpp_K &&...pyhpp_kw) {
-    keywords::options pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    ::py::golden_naming::options(pyhpp_keywords);
+    ::py::golden_naming::options(
+        pyhpp::detail::make_keywords<keywords::options>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Not a macro: case matters.

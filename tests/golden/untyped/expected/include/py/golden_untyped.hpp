@@ -6,9 +6,11 @@
 #include <pyhpp/pyhpp.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 /// Golden case `untyped`: missing annotations, and annotations with no C++ type.
@@ -67,26 +69,26 @@ pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c, pyhpp_K &&...pyhpp_kw) {
-    keywords::untyped pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_untyped::untyped(a, c, {}, {}, pyhpp_keywords);
+    return ::py::golden_untyped::untyped(
+        a, c, {}, {},
+        pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
                       const pyhpp::opt<pyhpp::object> &b, pyhpp_K &&...pyhpp_kw) {
-    keywords::untyped pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_untyped::untyped(a, c, b, {}, pyhpp_keywords);
+    return ::py::golden_untyped::untyped(
+        a, c, b, {},
+        pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
                       const pyhpp::opt<pyhpp::object> &b, const std::vector<pyhpp::object> &args,
                       pyhpp_K &&...pyhpp_kw) {
-    keywords::untyped pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_untyped::untyped(a, c, b, args, pyhpp_keywords);
+    return ::py::golden_untyped::untyped(
+        a, c, b, args,
+        pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Any and object are pyhpp::object without a warning; so is a None parameter.
@@ -98,20 +100,23 @@ pyhpp::object dynamic(const pyhpp::object &x, const pyhpp::object &y,
 
 /// Python: `golden_untyped.unions(x: int | str, y: int | str | None) -> int | bytes`
 /// Defined at golden_untyped.py:22.
-pyhpp::object unions(const pyhpp::object &x, const pyhpp::object &y);
+std::variant<std::int64_t, pyhpp::bytes>
+unions(const std::variant<std::int64_t, std::string> &x,
+       const std::optional<std::variant<std::int64_t, std::string>> &y);
 
 /// Python: `golden_untyped.callback(f: Callable[[int], str], g: Callable[..., None]) ->
 /// Callable[[], int]`
 /// Defined at golden_untyped.py:26.
-pyhpp::object callback(const pyhpp::object &f, const pyhpp::object &g);
+std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f,
+                                       const pyhpp::object &g);
 
 /// Python: `golden_untyped.literal(mode: Literal['r', 'w']) -> None`
 /// Defined at golden_untyped.py:30.
-void literal(const pyhpp::object &mode);
+void literal(const std::string &mode);
 
 /// Python: `golden_untyped.generic(x: T, xs: list[T]) -> T`
 /// Defined at golden_untyped.py:34.
-pyhpp::object generic(const pyhpp::object &x, const pyhpp::object &xs);
+pyhpp::object generic(const pyhpp::object &x, const std::vector<pyhpp::object> &xs);
 
 /// Python: `golden_untyped.unordered(d: dict[object, int], s: set[Any]) -> dict[list[object], str]`
 /// Defined at golden_untyped.py:38.
@@ -132,22 +137,22 @@ void bare(const pyhpp::object &d, const pyhpp::object &s, const pyhpp::object &f
 /// -> int | None`
 /// Defined at golden_untyped.py:50.
 std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
-                                  const pyhpp::opt<pyhpp::object> &c = {},
+                                  const pyhpp::opt<std::function<void()>> &c = {},
                                   const keywords::mixed &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b, pyhpp_K &&...pyhpp_kw) {
-    keywords::mixed pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_untyped::mixed(a, b, {}, pyhpp_keywords);
+    return ::py::golden_untyped::mixed(
+        a, b, {},
+        pyhpp::detail::make_keywords<keywords::mixed>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
-                                  const pyhpp::opt<pyhpp::object> &c, pyhpp_K &&...pyhpp_kw) {
-    keywords::mixed pyhpp_keywords;
-    (pyhpp_keywords.pyhpp_set(std::forward<pyhpp_K>(pyhpp_kw)), ...);
-    return ::py::golden_untyped::mixed(a, b, c, pyhpp_keywords);
+                                  const pyhpp::opt<std::function<void()>> &c,
+                                  pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_untyped::mixed(
+        a, b, c, pyhpp::detail::make_keywords<keywords::mixed>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 } // namespace py::golden_untyped

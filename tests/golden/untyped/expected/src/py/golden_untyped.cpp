@@ -32,6 +32,10 @@ pyhpp::detail::keyword_names untyped{"a,b,c,d"};
 pyhpp::detail::keyword_names dynamic{"x,y,z"};
 pyhpp::detail::keyword_names mixed{"a,b,c,d,e"};
 } // namespace pyhpp_keyword_names
+struct pyhpp_literal_0 {
+    static bool contains(const std::string &value) { return value == "r" || value == "w"; }
+    static constexpr const char *text = "Literal['r', 'w']";
+};
 } // namespace
 
 pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
@@ -74,43 +78,46 @@ pyhpp::object dynamic(const pyhpp::object &x, const pyhpp::object &y,
                                                       "Any");
 }
 
-pyhpp::object unions(const pyhpp::object &x, const pyhpp::object &y) {
+std::variant<std::int64_t, pyhpp::bytes>
+unions(const std::variant<std::int64_t, std::string> &x,
+       const std::optional<std::variant<std::int64_t, std::string>> &y) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.unions()");
     auto *pyhpp_callable = pyhpp_attrs::unions.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.unions()");
-    pyhpp_args.set<0>(codec::object_::to_python(x), "x");
-    pyhpp_args.set<1>(codec::object_::to_python(y), "y");
+    pyhpp_args.set<0>(codec::variant<codec::int_, codec::str_>::to_python(x), "x");
+    pyhpp_args.set<1>(codec::optional<codec::variant<codec::int_, codec::str_>>::to_python(y), "y");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.unions()",
-                                                      "int | bytes");
+    return pyhpp::detail::take_result<codec::variant<codec::int_, codec::bytes_>>(
+        pyhpp_result, "golden_untyped.unions()", "int | bytes");
 }
 
-pyhpp::object callback(const pyhpp::object &f, const pyhpp::object &g) {
+std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f,
+                                       const pyhpp::object &g) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.callback()");
     auto *pyhpp_callable = pyhpp_attrs::callback.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.callback()");
-    pyhpp_args.set<0>(codec::object_::to_python(f), "f");
+    pyhpp_args.set<0>(codec::callable<codec::str_, codec::int_>::to_python(f), "f");
     pyhpp_args.set<1>(codec::object_::to_python(g), "g");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.callback()",
-                                                      "Callable[[], int]");
+    return pyhpp::detail::take_result<codec::callable<codec::int_>>(
+        pyhpp_result, "golden_untyped.callback()", "Callable[[], int]");
 }
 
-void literal(const pyhpp::object &mode) {
+void literal(const std::string &mode) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.literal()");
     auto *pyhpp_callable = pyhpp_attrs::literal.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_untyped.literal()");
-    pyhpp_args.set<0>(codec::object_::to_python(mode), "mode");
+    pyhpp_args.set<0>(codec::literal<codec::str_, pyhpp_literal_0>::to_python(mode), "mode");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_untyped.literal()");
 }
 
-pyhpp::object generic(const pyhpp::object &x, const pyhpp::object &xs) {
+pyhpp::object generic(const pyhpp::object &x, const std::vector<pyhpp::object> &xs) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.generic()");
     auto *pyhpp_callable = pyhpp_attrs::generic.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.generic()");
     pyhpp_args.set<0>(codec::object_::to_python(x), "x");
-    pyhpp_args.set<1>(codec::object_::to_python(xs), "xs");
+    pyhpp_args.set<1>(codec::list<codec::object_>::to_python(xs), "xs");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.generic()",
                                                       "T");
@@ -152,14 +159,15 @@ void bare(const pyhpp::object &d, const pyhpp::object &s, const pyhpp::object &f
 }
 
 std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
-                                  const pyhpp::opt<pyhpp::object> &c,
+                                  const pyhpp::opt<std::function<void()>> &c,
                                   const keywords::mixed &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.mixed()");
     pyhpp::detail::arguments<5> pyhpp_args("golden_untyped.mixed()");
     pyhpp_args.positional(codec::int_::to_python(a), "a");
     pyhpp_args.positional(codec::object_::to_python(b), "b");
     if (c)
-        pyhpp_args.positional_or_keyword(codec::object_::to_python(*c), "c", 2);
+        pyhpp_args.positional_or_keyword(codec::callable<codec::void_result>::to_python(*c), "c",
+                                         2);
     else
         pyhpp_args.omit();
     if (pyhpp_keywords.d)

@@ -1,0 +1,382 @@
+"""View models of a module as a whole: its functions, classes, enums, exception classes and
+constants, in the order the header declares them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from ..ir.model import Api, Attribute, Class, CppType, Function, Module
+from ..passes.pytext import py_text
+from . import cpp
+from .cpp import ClassRef, EnumTraits, LiteralSet, Spellings
+from .views import FunctionView, doc_lines, function_view
+
+# Python exception classes the runtime maps, by qualified name.
+BUILTIN_ERRORS = {
+    "builtins.BaseException": "pyhpp::error",
+    "builtins.Exception": "pyhpp::exception",
+    "builtins.KeyboardInterrupt": "pyhpp::keyboard_interrupt",
+    "builtins.SystemExit": "pyhpp::system_exit",
+    "builtins.GeneratorExit": "pyhpp::generator_exit",
+    "builtins.ArithmeticError": "pyhpp::arithmetic_error",
+    "builtins.ZeroDivisionError": "pyhpp::zero_division_error",
+    "builtins.OverflowError": "pyhpp::overflow_error",
+    "builtins.FloatingPointError": "pyhpp::floating_point_error",
+    "builtins.AssertionError": "pyhpp::assertion_error",
+    "builtins.AttributeError": "pyhpp::attribute_error",
+    "builtins.BufferError": "pyhpp::buffer_error",
+    "builtins.EOFError": "pyhpp::eof_error",
+    "builtins.ImportError": "pyhpp::import_error",
+    "builtins.ModuleNotFoundError": "pyhpp::module_not_found_error",
+    "builtins.LookupError": "pyhpp::lookup_error",
+    "builtins.KeyError": "pyhpp::key_error",
+    "builtins.IndexError": "pyhpp::index_error",
+    "builtins.MemoryError": "pyhpp::memory_error",
+    "builtins.NameError": "pyhpp::name_error",
+    "builtins.UnboundLocalError": "pyhpp::unbound_local_error",
+    "builtins.OSError": "pyhpp::os_error",
+    "builtins.FileNotFoundError": "pyhpp::file_not_found_error",
+    "builtins.FileExistsError": "pyhpp::file_exists_error",
+    "builtins.PermissionError": "pyhpp::permission_error",
+    "builtins.IsADirectoryError": "pyhpp::is_a_directory_error",
+    "builtins.NotADirectoryError": "pyhpp::not_a_directory_error",
+    "builtins.TimeoutError": "pyhpp::timeout_error",
+    "builtins.RuntimeError": "pyhpp::runtime_error",
+    "builtins.NotImplementedError": "pyhpp::not_implemented_error",
+    "builtins.RecursionError": "pyhpp::recursion_error",
+    "builtins.StopIteration": "pyhpp::stop_iteration",
+    "builtins.TypeError": "pyhpp::type_error",
+    "builtins.ValueError": "pyhpp::value_error",
+    "builtins.UnicodeError": "pyhpp::unicode_error",
+    "builtins.UnicodeDecodeError": "pyhpp::unicode_decode_error",
+    "builtins.UnicodeEncodeError": "pyhpp::unicode_encode_error",
+}
+
+# Special methods that become C++ members: Python name -> (C++ name, helper suffix).
+SPECIAL_MEMBERS = {
+    "__len__": ("size", "op_len"),
+    "__call__": ("operator()", "op_call"),
+    "__contains__": ("contains", "op_contains"),
+    "__getitem__": ("operator[]", "op_getitem"),
+    "__setitem__": ("set_item", "op_setitem"),
+    "__delitem__": ("del_item", "op_delitem"),
+    "__add__": ("operator+", "op_add"),
+    "__sub__": ("operator-", "op_sub"),
+    "__mul__": ("operator*", "op_mul"),
+    "__truediv__": ("operator/", "op_truediv"),
+    "__mod__": ("operator%", "op_mod"),
+    "__and__": ("operator&", "op_and"),
+    "__or__": ("operator|", "op_or"),
+    "__xor__": ("operator^", "op_xor"),
+    "__lshift__": ("operator<<", "op_lshift"),
+    "__rshift__": ("operator>>", "op_rshift"),
+    "__neg__": ("operator-", "op_neg"),
+    "__pos__": ("operator+", "op_pos"),
+    "__invert__": ("operator~", "op_invert"),
+}
+# Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
+COMPARISONS = {"__eq__": ("==", "Py_EQ"), "__ne__": ("!=", "Py_NE"), "__lt__": ("<", "Py_LT"),
+               "__le__": ("<=", "Py_LE"), "__gt__": (">", "Py_GT"), "__ge__": (">=", "Py_GE")}
+
+
+@dataclass
+class AttributeView:
+    name: str
+    python_name: str
+    display: str  # "shop.Item.name"
+    type: str
+    declaration_type: str  # how the setter takes it
+    codec: str
+    result_text: str
+    readonly: bool
+    doc_lines: List[str]
+    pyhpp_name: str  # helper name in the source
+
+    @property
+    def pyhpp_local(self) -> str:
+        return self.pyhpp_name.rsplit("::", 1)[-1]
+
+
+@dataclass
+class ComparisonView:
+    operator: str  # "=="
+    op: str  # "Py_EQ"
+    other: str  # the C++ parameter type
+    other_codec: str
+    display: str
+
+
+@dataclass
+class ClassView:
+    name: str
+    python_name: str
+    doc_lines: List[str]
+    location: str
+    base: str  # C++ base class
+    constructor: Optional[FunctionView]
+    methods: List[FunctionView]  # public methods and special members
+    attributes: List[AttributeView]
+    comparisons: List[ComparisonView] = field(default_factory=list)
+    has_bool: bool = False
+    has_hash: bool = False
+    has_str: bool = False
+    qualified_name: str = ""
+
+    @property
+    def callables(self) -> List[FunctionView]:
+        return ([self.constructor] if self.constructor else []) + self.methods
+
+
+@dataclass
+class EnumView:
+    name: str
+    python_name: str
+    doc_lines: List[str]
+    location: str
+    by_value: bool
+    flags: bool
+    members: List[Dict[str, str]]  # {"name": C++ name, "value": C++ value or "", "python": ...}
+
+
+@dataclass
+class ExceptionView:
+    name: str
+    python_name: str
+    module: str
+    qualname: str
+    base: str
+    doc_lines: List[str]
+    location: str
+
+
+@dataclass
+class ModuleView:
+    name: str
+    namespace: str
+    header_path: str  # relative to the include directory: "NS/a/b.hpp"
+    source_path: str
+    location: str
+    doc_lines: List[str]
+    functions: List[FunctionView]
+    std_headers: List[str]
+    keyword_tags: List[str]
+    python_version: str
+    pyhpp_version: str
+    classes: List[ClassView] = field(default_factory=list)
+    enums: List[EnumView] = field(default_factory=list)
+    exceptions: List[ExceptionView] = field(default_factory=list)
+    constants: List[AttributeView] = field(default_factory=list)
+    includes: List[str] = field(default_factory=list)  # headers of other modules of the target
+    class_refs: List[ClassRef] = field(default_factory=list)
+    foreign_modules: List[Dict[str, str]] = field(default_factory=list)
+    enum_traits: List[EnumTraits] = field(default_factory=list)
+    literals: List[LiteralSet] = field(default_factory=list)
+    forward_classes: List[str] = field(default_factory=list)
+
+    @property
+    def all_callables(self) -> List[FunctionView]:
+        return self.functions + [f for c in self.classes for f in c.callables]
+
+
+def _attribute_view(a: Attribute, owner_python: str, helper: str, spell: Spellings
+                    ) -> AttributeView:
+    t = a.cpp_type or CppType("object")
+    spell.use(t)
+    value = cpp.cpp_type(t)
+    return AttributeView(
+        name=a.cpp_name, python_name=a.name, display=f"{owner_python}.{a.name}", type=value,
+        declaration_type=f"{value} " if t.kind in cpp.PASSED_BY_VALUE else f"const {value} &",
+        codec=spell.codec(t), result_text=py_text(a.type) if a.type is not None else "object",
+        readonly=a.readonly, doc_lines=doc_lines(a.doc), pyhpp_name=helper)
+
+
+def _member(view: FunctionView) -> FunctionView:
+    """Adapts a member's declarations to the struct being incomplete inside the class."""
+    if not view.keyword_struct:
+        return view
+    at = next(i for i, d in enumerate(view.declarations) if d.endswith("&pyhpp_keywords = {}"))
+    view.short_declarations = view.declarations[:at]
+    view.short_forwarded = [_parameter_name(d) for d in view.short_declarations]
+    # Before a parameter without a default, none may have one.
+    view.declarations = ([_strip(d) for d in view.declarations[:at]]
+                         + [_strip(view.declarations[at])] + view.declarations[at + 1:])
+    return view
+
+
+def _strip(declaration: str) -> str:
+    return declaration[: -len(" = {}")] if declaration.endswith(" = {}") else declaration
+
+
+def _parameter_name(declaration: str) -> str:
+    """The parameter name of a C++ parameter declaration (`const T &name = {}` -> `name`)."""
+    head = declaration.split(" = ", 1)[0]
+    return head.replace("&", " ").split()[-1]
+
+
+def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> FunctionView:
+    cpp_name, helper = SPECIAL_MEMBERS[f.name]
+    # Keyword-only extras of special methods are never sent: Python applies their defaults.
+    kept = tuple(p for p in f.parameters if not (p.kind == "keyword_only" and p.has_default))
+    f = dataclasses.replace(f, parameters=kept, cpp_name=cpp_name)
+    view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}")
+    view.pyhpp_name = f"{c.cpp_name}::pyhpp_{helper}"
+    return _member(view)
+
+
+def _comparison(module: Module, c: Class, f: Function, spell: Spellings) -> ComparisonView:
+    operator, op = COMPARISONS[f.name]
+    others = [p for p in f.parameters if p.kind in ("positional_only", "positional_or_keyword")]
+    t = others[0].cpp_type if others and others[0].cpp_type else CppType("object")
+    spell.use(t)
+    value = cpp.cpp_type(t)
+    return ComparisonView(operator, op,
+                          value if t.kind in cpp.PASSED_BY_VALUE else f"const {value} &",
+                          spell.codec(t), f"{module.name}.{c.name}.{f.name}()")
+
+
+def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]) -> ClassView:
+    python_name = f"{module.name}.{c.name}"
+    base = "pyhpp::object"
+    for b in c.bases:
+        if b in bases:
+            base = bases[b]
+            break
+    constructor = None
+    if c.constructor is not None:
+        constructor = _member(function_view(module, c.constructor, spell, c.cpp_name,
+                                            python_name))
+        constructor.name = c.cpp_name
+        constructor.binding = "init"
+    methods: List[FunctionView] = []
+    comparisons: List[ComparisonView] = []
+    names = {f.cpp_name for f in c.methods if not f.name.startswith("__")}
+    names |= {a.cpp_name for a in c.attributes}
+    flags = {"has_bool": False, "has_hash": False, "has_str": False}
+    for f in c.methods:
+        if f.name in COMPARISONS:
+            comparisons.append(_comparison(module, c, f, spell))
+        elif f.name in SPECIAL_MEMBERS:
+            if SPECIAL_MEMBERS[f.name][0] in names:
+                continue  # a Python method already has that C++ name: it wins
+            methods.append(_special_view(module, c, f, spell))
+        elif f.name == "__bool__":
+            flags["has_bool"] = True
+        elif f.name == "__hash__":
+            flags["has_hash"] = True
+        elif f.name == "__str__":
+            flags["has_str"] = True
+        elif not f.name.startswith("__"):
+            methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
+    attributes = [_attribute_view(a, python_name, f"{c.cpp_name}::{a.cpp_name}", spell)
+                  for a in c.attributes]
+    return ClassView(
+        name=c.cpp_name, python_name=python_name, doc_lines=doc_lines(c.doc),
+        location=str(c.location) if c.location else "", base=base, constructor=constructor,
+        methods=methods, attributes=attributes, comparisons=comparisons,
+        qualified_name="::" + "::".join(module.cpp_namespace + (c.cpp_name,)), **flags)
+
+
+def enum_view(module: Module, c: Class) -> EnumView:
+    by_value = cpp.is_by_value(c)
+    members = [{"name": m.cpp_name, "python": m.name,
+                "value": str(m.value) if by_value else ""} for m in c.members]
+    return EnumView(name=c.cpp_name, python_name=f"{module.name}.{c.name}",
+                    doc_lines=doc_lines(c.doc), location=str(c.location) if c.location else "",
+                    by_value=by_value, flags=c.enum_base in ("enum.Flag", "enum.IntFlag"),
+                    members=members)
+
+
+def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
+    """Classes with every base of the same module before them (C++ needs complete bases)."""
+    own = {f"{module.name}.{c.name}": c for c in classes}
+    done: Dict[str, Class] = {}
+
+    def visit(c: Class, depth: int) -> None:
+        ref = f"{module.name}.{c.name}"
+        if ref in done or depth > len(classes):
+            return
+        for b in c.bases:
+            if b in own:
+                visit(own[b], depth + 1)
+        done[ref] = c
+
+    for c in classes:
+        visit(c, 0)
+    return list(done.values())
+
+
+def module_view(api: Api, module: Module, python_version: str, pyhpp_version: str,
+                namespace_root: List[str]) -> ModuleView:
+    enums = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes if c.kind == "enum"}
+    spell = Spellings(module.name, enums)
+    # C++ spellings of the target's classes, for bases.
+    wrappers = {}
+    errors = dict(BUILTIN_ERRORS)
+    for m in api.modules:
+        for c in m.classes:
+            qualified = "::" + "::".join(m.cpp_namespace + (c.cpp_name,))
+            if c.kind in ("class", "dataclass"):
+                wrappers[f"{m.name}.{c.name}"] = qualified
+            elif c.kind == "exception":
+                errors[f"{m.name}.{c.name}"] = qualified
+    functions = [function_view(module, f, spell) for f in module.functions]
+    handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
+                               module)
+    classes = [class_view(module, c, spell, wrappers) for c in handles]
+    for c in handles:
+        for b in c.bases:
+            if b in wrappers and b.rsplit(".", 1)[0] != module.name:
+                spell.includes.add(b.rsplit(".", 1)[0])
+    exceptions = []
+    for c in _sorted_by_bases([c for c in module.classes if c.kind == "exception"], module):
+        base = next((errors[b] for b in c.bases if b in errors), "pyhpp::exception")
+        for b in c.bases:
+            if b in errors and not b.startswith("builtins.") and b.rsplit(".", 1)[0] != module.name:
+                spell.includes.add(b.rsplit(".", 1)[0])
+        exceptions.append(ExceptionView(
+            name=c.cpp_name, python_name=f"{module.name}.{c.name}", module=module.name,
+            qualname=c.name, base=base, doc_lines=doc_lines(c.doc),
+            location=str(c.location) if c.location else ""))
+    enum_views = [enum_view(module, c) for c in module.classes if c.kind == "enum"]
+    constants = [_attribute_view(a, module.name, f"pyhpp_constants::{a.cpp_name}", spell)
+                 for a in module.constants]
+    for c in classes:
+        spell.class_ref(c.python_name)
+    for e in enum_views:
+        spell.class_ref(e.python_name)
+    everything = functions + [f for c in classes for f in c.callables]
+    tags = sorted({v.tag for f in everything for v in f.keyword_struct})
+    parts = list(namespace_root) + module.name.split(".")
+    foreign: Dict[str, str] = {}
+    for ref in spell.classes.values():
+        if ref.module != module.name:
+            foreign.setdefault(ref.module, ref.module_cache)
+    for ref in spell.classes.values():
+        if ref.module != module.name:
+            ref.module_cache = foreign[ref.module]
+    return ModuleView(
+        name=module.name,
+        namespace="::".join(module.cpp_namespace),
+        header_path="/".join(parts) + ".hpp",
+        source_path="/".join(parts) + ".cpp",
+        location=str(module.location) if module.location else "",
+        doc_lines=doc_lines(module.doc),
+        functions=functions,
+        std_headers=sorted(spell.headers),
+        keyword_tags=tags,
+        python_version=python_version,
+        pyhpp_version=pyhpp_version,
+        classes=classes,
+        enums=enum_views,
+        exceptions=exceptions,
+        constants=constants,
+        includes=sorted("/".join(list(namespace_root) + m.split(".")) + ".hpp"
+                        for m in spell.includes),
+        class_refs=list(spell.classes.values()),
+        foreign_modules=[{"name": m, "cache": c} for m, c in sorted(foreign.items())],
+        enum_traits=list(spell.enum_traits.values()),
+        literals=list(spell.literals.values()),
+        forward_classes=[c.name for c in classes],
+    )

@@ -1,0 +1,327 @@
+// Codec of Callable[[A, B], R] <-> std::function<R(A, B)>, the Python spelling of codec types
+// for messages, and the crossing of C++ exceptions through Python frames.
+#pragma once
+
+#include <pyhpp/detail/cache.hpp>
+#include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/codec_containers.hpp>
+#include <pyhpp/detail/codec_instance.hpp>
+#include <pyhpp/detail/codec_scalar.hpp>
+#include <pyhpp/detail/codec_variant.hpp>
+#include <pyhpp/detail/convert.hpp>
+#include <pyhpp/function.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <typeinfo>
+#include <utility>
+
+namespace pyhpp::detail {
+
+// ---------------------------------------------------------------------------------------------
+// How a codec's type is spelled in Python ("list[int]"), for messages about callables and
+// iterators, which have no annotation text from the generator at hand.
+// ---------------------------------------------------------------------------------------------
+
+/// The C++ type `type`, demangled where the compiler allows ("py::shop::Item").
+std::string cpp_type_name(const std::type_info &type);
+
+namespace codec {
+/// `name()`: the Python spelling of codec C. A codec may provide `static std::string
+/// python_name()`; codecs without one are named by their C++ type.
+template <class C, class = void> struct python_name {
+    static std::string name() { return cpp_type_name(typeid(typename C::type)); }
+};
+template <class C> struct python_name<C, std::void_t<decltype(C::python_name())>> {
+    static std::string name() { return C::python_name(); }
+};
+
+/// The Python spelling of codec C, made once. Thread-safe.
+template <class C> const char *name_of() {
+    static const std::string name = python_name<C>::name();
+    return name.c_str();
+}
+
+/// Names of codecs, comma-separated: "int, str".
+template <class... C> std::string names_of() {
+    std::string out;
+    ((out += (out.empty() ? "" : ", ") + std::string(name_of<C>())), ...);
+    return out;
+}
+
+#define PYHPP_PYTHON_NAME(codec, text)                                                             \
+    template <> struct python_name<codec, void> {                                                  \
+        static std::string name() { return text; }                                                 \
+    }
+PYHPP_PYTHON_NAME(int_, "int");
+PYHPP_PYTHON_NAME(float_, "float");
+PYHPP_PYTHON_NAME(bool_, "bool");
+PYHPP_PYTHON_NAME(str_, "str");
+PYHPP_PYTHON_NAME(bytes_, "bytes");
+PYHPP_PYTHON_NAME(object_, "object");
+#undef PYHPP_PYTHON_NAME
+
+template <class C> struct python_name<optional<C>, void> {
+    static std::string name() { return std::string(name_of<C>()) + " | None"; }
+};
+template <class C> struct python_name<list<C>, void> {
+    static std::string name() { return "list[" + names_of<C>() + "]"; }
+};
+template <class C> struct python_name<tuple_var<C>, void> {
+    static std::string name() { return "tuple[" + names_of<C>() + ", ...]"; }
+};
+template <class... C> struct python_name<tuple<C...>, void> {
+    static std::string name() {
+        return sizeof...(C) == 0 ? "tuple[()]" : "tuple[" + names_of<C...>() + "]";
+    }
+};
+template <class K, class V> struct python_name<dict<K, V>, void> {
+    static std::string name() { return "dict[" + names_of<K, V>() + "]"; }
+};
+template <class C> struct python_name<set<C>, void> {
+    static std::string name() { return "set[" + names_of<C>() + "]"; }
+};
+template <class C> struct python_name<frozenset<C>, void> {
+    static std::string name() { return "frozenset[" + names_of<C>() + "]"; }
+};
+template <class... C> struct python_name<variant<C...>, void> {
+    static std::string name() {
+        std::string out;
+        ((out += (out.empty() ? "" : " | ") + std::string(name_of<C>())), ...);
+        return out;
+    }
+};
+} // namespace codec
+
+// ---------------------------------------------------------------------------------------------
+// C++ exceptions through Python frames. PRECONDITION (all): The GIL must be held.
+// ---------------------------------------------------------------------------------------------
+
+/// Inside a `catch` block: raises the exception being handled in Python. A pyhpp exception
+/// that came from Python is re-raised as the original Python exception; anything else becomes
+/// a `pyhpp.CppException` (a RuntimeError whose message is `what()`) carrying the
+/// std::exception_ptr. Returns null, for `return raise_current_exception();`.
+PyObject *raise_current_exception() noexcept;
+
+/// The C++ exception a `pyhpp.CppException` carries; null for any other exception. Leaves no
+/// Python error set.
+std::exception_ptr cpp_exception_of(PyObject *exception) noexcept;
+
+// ---------------------------------------------------------------------------------------------
+// C++ callables sent to Python.
+// ---------------------------------------------------------------------------------------------
+
+/// The C++ side of a C++ callable sent to Python; owned by the Python callable.
+class cpp_callable {
+  public:
+    virtual ~cpp_callable() = default;
+    /// Converts the arguments, calls, converts the result: a new reference, or null with a
+    /// Python exception set. PRECONDITION: The GIL must be held.
+    virtual PyObject *call(PyObject *const *args, Py_ssize_t nargs) noexcept = 0;
+};
+
+/// A Python callable (a builtin function) that owns `callable` and forwards its calls to it: a
+/// new reference, or null with a Python error set (and `callable` deleted).
+/// PRECONDITION: The GIL must be held.
+PyObject *make_python_callable(cpp_callable *callable) noexcept;
+
+/// The cpp_callable behind a Python callable made by make_python_callable, else null.
+/// PRECONDITION: The GIL must be held.
+cpp_callable *cpp_callable_of(PyObject *o) noexcept;
+
+/// Raises TypeError for a call of a C++ callback with the wrong number of arguments; returns
+/// null. PRECONDITION: The GIL must be held.
+PyObject *raise_arity_error(const char *signature, std::size_t expected, Py_ssize_t given) noexcept;
+
+/// Raises the error for argument `index` (0-based, of Python type `expected`) that its codec
+/// rejected: TypeError, OverflowError or ValueError naming the callback's signature, or the
+/// pending Python error. Returns null. PRECONDITION: The GIL must be held.
+PyObject *raise_callback_argument_error(const char *signature, std::size_t index,
+                                        const char *expected, PyObject *arg,
+                                        const failure &f) noexcept;
+
+// ---------------------------------------------------------------------------------------------
+// Python callables received by C++.
+// ---------------------------------------------------------------------------------------------
+
+/// Raises pyhpp::interpreter_error for a Python callable called after its interpreter ended.
+[[noreturn]] PYHPP_NOINLINE void throw_stale_callable();
+/// Raises the pending conversion error of argument `index` (0-based) of a Python callable.
+/// PRECONDITION: The GIL must be held.
+[[noreturn]] PYHPP_NOINLINE void throw_callable_argument_error(PyObject *callable,
+                                                               std::size_t index);
+/// Raises pyhpp::type_error (or overflow_error, value_error) for a result of a Python callable
+/// that its codec rejected; releases `result`. PRECONDITION: The GIL must be held.
+[[noreturn]] PYHPP_NOINLINE void throw_callable_result_error(PyObject *result, PyObject *callable,
+                                                             const char *expected,
+                                                             const failure &f);
+
+namespace codec {
+/// The result codec of a callable typed `-> None`: C++ `void`.
+struct void_result {
+    using type = void;
+    static std::string python_name() { return "None"; }
+};
+
+template <class R, class... C> struct callable;
+} // namespace codec
+
+/// What a Python callable becomes in C++: the target of the std::function.
+template <class R, class... C> class python_function {
+  public:
+    using result_type = typename R::type;
+
+    explicit python_function(pyhpp::object callable) noexcept
+        : m_callable(std::move(callable)), m_generation(interpreter_generation) {}
+
+    result_type operator()(const typename C::type &...args) const {
+        // Reading the generation without the GIL is fine: it changes only while no wrapper,
+        // and no handle of an older interpreter, can run.
+        if (PYHPP_UNLIKELY(m_generation != interpreter_generation))
+            throw_stale_callable();
+        gil_scope gil("a Python callable");
+        return call(std::index_sequence_for<C...>{}, args...);
+    }
+
+    /// The Python callable.
+    const pyhpp::object &python() const noexcept { return m_callable; }
+    /// Whether it belongs to the running interpreter.
+    bool fresh() const noexcept { return m_generation == interpreter_generation; }
+
+  private:
+    template <std::size_t... I>
+    result_type call(std::index_sequence<I...>, const typename C::type &...args) const {
+        // Slot 0 is spare: the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET).
+        PyObject *slots[sizeof...(C) + 1] = {};
+        std::size_t converted = 0;
+        // In order, stopping at the first failure (its Python error is then pending).
+        bool ok = (((slots[I + 1] = C::to_python(args)) != nullptr && ++converted) && ...);
+        if (PYHPP_UNLIKELY(!ok)) {
+            release(slots, converted);
+            throw_callable_argument_error(m_callable.ptr(), converted);
+        }
+        PyObject *result = PYHPP_VECTORCALL(m_callable.ptr(), slots + 1,
+                                            sizeof...(C) | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+        release(slots, sizeof...(C));
+        if (PYHPP_UNLIKELY(!result))
+            throw_python_error();
+        if constexpr (std::is_void_v<result_type>) {
+            // As Python does with a `Callable[..., None]`: whatever it returns is ignored.
+            Py_DECREF(result);
+        } else {
+            auto out = blank<result_type>();
+            failure f;
+            if (PYHPP_UNLIKELY(!R::from_python(result, out, f)))
+                throw_callable_result_error(result, m_callable.ptr(), codec::name_of<R>(), f);
+            Py_DECREF(result);
+            return out;
+        }
+    }
+    static void release(PyObject *const *slots, std::size_t count) noexcept {
+        for (std::size_t i = 1; i <= count; ++i)
+            Py_DECREF(slots[i]);
+    }
+    pyhpp::object m_callable;
+    std::uint64_t m_generation;
+};
+
+/// What a C++ callable becomes in Python: converts, calls, converts back.
+template <class R, class... C> class callable_adapter final : public cpp_callable {
+  public:
+    using function_type = std::function<typename R::type(typename C::type...)>;
+
+    explicit callable_adapter(function_type function) : m_function(std::move(function)) {}
+
+    PyObject *call(PyObject *const *args, Py_ssize_t nargs) noexcept override {
+        try {
+            if (PYHPP_UNLIKELY(nargs != static_cast<Py_ssize_t>(sizeof...(C))))
+                return raise_arity_error(signature(), sizeof...(C), nargs);
+            return invoke(args, std::index_sequence_for<C...>{});
+        } catch (...) {
+            // A C++ exception must not unwind through CPython's frames.
+            return raise_current_exception();
+        }
+    }
+
+    const function_type &function() const noexcept { return m_function; }
+
+  private:
+    static const char *signature() { return codec::name_of<codec::callable<R, C...>>(); }
+
+    template <std::size_t... I> PyObject *invoke(PyObject *const *args, std::index_sequence<I...>) {
+        std::tuple<typename C::type...> values{blank<typename C::type>()...};
+        failure f;
+        std::size_t failed = 0;
+        bool ok = ((C::from_python(args[I], std::get<I>(values), f) || (failed = I, false)) && ...);
+        if (PYHPP_UNLIKELY(!ok)) {
+            const char *expected[] = {codec::name_of<C>()..., nullptr};
+            return raise_callback_argument_error(signature(), failed, expected[failed],
+                                                 args[failed], f);
+        }
+        if constexpr (std::is_void_v<typename R::type>) {
+            std::apply(m_function, std::move(values));
+            Py_INCREF(Py_None);
+            return Py_None;
+        } else {
+            return R::to_python(std::apply(m_function, std::move(values)));
+        }
+    }
+
+    function_type m_function;
+};
+
+namespace codec {
+
+/// `Callable[[A, B], R]` <-> `std::function<R(A, B)>` (R = void_result for `-> None`).
+template <class R, class... C> struct callable {
+    using type = std::function<typename R::type(typename C::type...)>;
+
+    /// A Python callable that calls `function`; an empty function is sent as None, and a
+    /// function that came from Python as the original Python object.
+    static PyObject *to_python(const type &function) noexcept {
+        if (!function) {
+            Py_INCREF(Py_None);
+            return Py_None;
+        }
+        using from_python_t = python_function<R, C...>;
+        if (const auto *p = function.template target<from_python_t>(); p && p->fresh()) {
+            PyObject *o = p->python().ptr();
+            Py_INCREF(o);
+            return o;
+        }
+        cpp_callable *adapter = nullptr;
+        try {
+            adapter = new callable_adapter<R, C...>(function);
+        } catch (...) {
+            return raise_current_exception(); // copying the target threw (bad_alloc, say)
+        }
+        return make_python_callable(adapter);
+    }
+
+    /// Any callable; a C++ callable that came from C++ with this very signature gives back the
+    /// original std::function. The arguments and result are checked at each call.
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        if (PYHPP_UNLIKELY(!PyCallable_Check(o)))
+            return f.type_mismatch(o);
+        if (auto *adapter = dynamic_cast<callable_adapter<R, C...> *>(cpp_callable_of(o))) {
+            out = adapter->function();
+            return true;
+        }
+        out = python_function<R, C...>(pyhpp::object::borrow(o));
+        return true;
+    }
+
+    static bool exact(PyObject *o) noexcept { return PyCallable_Check(o) != 0; }
+
+    static std::string python_name() {
+        return "Callable[[" + names_of<C...>() + "], " + name_of<R>() + "]";
+    }
+};
+
+} // namespace codec
+} // namespace pyhpp::detail
