@@ -1,0 +1,106 @@
+// Generated wrappers of rich types: unions, literals, dates, paths, complex numbers,
+// callbacks both ways, lazy iterators, dataclasses and cross-module classes.
+#include <catch2/catch.hpp>
+
+#include <py/richfix/rich.hpp>
+
+#include <stdexcept>
+#include <thread>
+
+namespace rich = py::richfix::rich;
+namespace shapes = py::richfix::shapes;
+using namespace std::chrono_literals;
+
+TEST_CASE("rich: unions match exact types first", "[rich]") {
+    CHECK(rich::kind(std::int64_t{3}) == "int");
+    CHECK(rich::kind(2.5) == "float");
+    CHECK(rich::kind(true) == "bool");
+    CHECK(rich::kind(std::string("s")) == "str");
+    CHECK(std::get<std::int64_t>(*rich::echo_union(std::int64_t{7})) == 7);
+    CHECK(std::get<std::string>(*rich::echo_union(std::string("x"))) == "x");
+    CHECK_FALSE(rich::echo_union(std::nullopt).has_value());
+}
+
+TEST_CASE("rich: literals are checked both ways", "[rich]") {
+    CHECK(rich::direction("up") == "up");
+    CHECK_THROWS_AS(rich::direction("left"), pyhpp::value_error);
+    CHECK(rich::level(2) == 20);
+    CHECK_THROWS_AS(rich::level(4), pyhpp::value_error);
+}
+
+TEST_CASE("rich: dates, paths and complex numbers", "[rich]") {
+    pyhpp::datetime t{std::chrono::seconds(1700000000) + 250us};
+    CHECK(rich::next_day(t) - t == std::chrono::hours(24));
+    pyhpp::date monday = pyhpp::make_date(2023, 11, 13);
+    CHECK(rich::weekday(monday) == 0);
+    CHECK(rich::span(-5s, 2s) == -3s);
+    CHECK(rich::suffix("/tmp/report.pdf") == ".pdf");
+    CHECK(rich::home("ana") == std::filesystem::path("/home/ana"));
+    CHECK(rich::conjugate({1.0, 2.0}) == std::complex<double>(1.0, -2.0));
+}
+
+TEST_CASE("rich: a C++ callable passed to Python", "[rich][callables]") {
+    CHECK(rich::apply([](std::int64_t a, std::int64_t b) { return a * b; }, 6, 7) == 42);
+}
+
+namespace {
+struct ledger_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+} // namespace
+
+TEST_CASE("rich: a C++ exception thrown in a callback arrives as itself", "[rich][callables]") {
+    auto throwing = [](std::int64_t) -> std::int64_t { throw ledger_error("from C++"); };
+    CHECK_THROWS_AS(rich::apply_guarded(throwing, 1), ledger_error);
+    CHECK_THROWS_WITH(rich::apply_guarded(throwing, 1), "from C++");
+}
+
+TEST_CASE("rich: a Python callable returned to C++", "[rich][callables]") {
+    auto add5 = rich::adder(5);
+    CHECK(add5(10) == 15);
+    std::int64_t from_thread = 0;
+    std::thread([&] { from_thread = add5(1); }).join();
+    CHECK(from_thread == 6);
+    auto fail = rich::failing_callable();
+    CHECK_THROWS_AS(fail(), pyhpp::key_error);
+}
+
+TEST_CASE("rich: iterators are lazy typed ranges", "[rich][iterators]") {
+    std::vector<std::int64_t> seen;
+    for (std::int64_t n : rich::countdown(3))
+        seen.push_back(n);
+    CHECK(seen == std::vector<std::int64_t>{3, 2, 1});
+    std::vector<std::string> words;
+    for (const auto &w : rich::words("a bc d"))
+        words.push_back(w);
+    CHECK(words == std::vector<std::string>{"a", "bc", "d"});
+}
+
+TEST_CASE("rich: an iterator that raises halfway", "[rich][iterators]") {
+    std::vector<std::int64_t> seen;
+    auto run = [&] {
+        for (std::int64_t n : rich::explode_after(2))
+            seen.push_back(n);
+    };
+    CHECK_THROWS_AS(run(), pyhpp::runtime_error);
+    CHECK(seen == std::vector<std::int64_t>{0, 1});
+}
+
+TEST_CASE("rich: generic functions take and give objects", "[rich]") {
+    CHECK(rich::first({pyhpp::object("a"), pyhpp::object(2)}).cast<std::string>() == "a");
+}
+
+TEST_CASE("rich: dataclasses and classes of other modules of the target", "[rich][classes]") {
+    rich::Order order("pen");
+    CHECK(order.item() == "pen");
+    CHECK(order.quantity() == 1);
+    order.set_quantity(3);
+    CHECK(order.quantity() == 3);
+    CHECK_FALSE(order.shape().has_value());
+    rich::Order made = rich::make_order("box", shapes::Square(2.0));
+    CHECK(made.quantity() == 2);
+    CHECK(made.shape()->area() == 4.0);
+    rich::Point p = rich::origin();
+    CHECK(p.x() == 0.0);
+    CHECK_THROWS_AS(pyhpp::object(p).set_attr("x", 1.0), pyhpp::attribute_error); // frozen
+}
