@@ -1,11 +1,14 @@
-// Call overhead of a generated wrapper against hand-written C API, naive C API and pybind11.
+// Call overhead of generated wrappers (a function, a method) against hand-written C API, naive C
+// API and pybind11.
 //
 //   call_overhead [Google Benchmark flags]   timed runs, then a table of ratios from this run
 //   call_overhead --list                     the case names
 //   call_overhead --count N --only NAME      N calls of one case, no timing (for callgrind.sh)
 //   call_overhead --table NAME=VALUE...      the ratio table for values measured elsewhere
 //
-// Every case computes bench_fixture.add(1000, 2000) and converts the result to std::int64_t.
+// Every case computes bench_fixture.add(1000, 2000), or the method call
+// bench_fixture.Counter().add(1000, 2000) on an instance made once, and converts the result to
+// std::int64_t.
 // "gil_held" cases run their loop with the GIL taken once outside it; "gil_per_call" cases take
 // and drop the GIL on every call, as a program that does not manage the GIL itself would.
 
@@ -53,8 +56,12 @@ constexpr std::int64_t second = 2000;
 struct fixture {
     PyObject *module = nullptr;
     PyObject *add = nullptr;
+    PyObject *counter = nullptr;  // a bench_fixture.Counter instance
+    PyObject *add_name = nullptr; // the interned "add", as the generated wrapper caches it
+    std::optional<py::bench_fixture::Counter> generated_counter;
 #if defined(PYHPP_BENCH_PYBIND11)
     std::optional<pb::object> pybind11_add;
+    std::optional<pb::object> pybind11_counter;
 #endif
 };
 fixture fx;
@@ -74,16 +81,33 @@ void load_fixture() {
     fx.add = PyObject_GetAttrString(fx.module, "add");
     if (!fx.add)
         fail("bench_fixture has no add");
+    PyObject *counter_class = PyObject_GetAttrString(fx.module, "Counter");
+    if (!counter_class)
+        fail("bench_fixture has no Counter");
+    fx.counter = PyObject_CallObject(counter_class, nullptr);
+    Py_DECREF(counter_class);
+    if (!fx.counter)
+        fail("bench_fixture.Counter() raised");
+    fx.add_name = PyUnicode_InternFromString("add");
+    if (!fx.add_name)
+        fail("cannot intern \"add\"");
+    fx.generated_counter.emplace();
 #if defined(PYHPP_BENCH_PYBIND11)
-    fx.pybind11_add = pb::module_::import("bench_fixture").attr("add");
+    pb::module_ module = pb::module_::import("bench_fixture");
+    fx.pybind11_add = module.attr("add");
+    fx.pybind11_counter = module.attr("Counter")();
 #endif
 }
 
 // PRECONDITION: The GIL must be held.
 void release_fixture() {
 #if defined(PYHPP_BENCH_PYBIND11)
+    fx.pybind11_counter.reset();
     fx.pybind11_add.reset();
 #endif
+    fx.generated_counter.reset();
+    Py_CLEAR(fx.add_name);
+    Py_CLEAR(fx.counter);
     Py_CLEAR(fx.add);
     Py_CLEAR(fx.module);
 }
@@ -149,6 +173,47 @@ BENCH_NOINLINE std::int64_t naive_gil(std::int64_t a, std::int64_t b) {
     return value;
 }
 
+// The generated method wrapper, on an instance made once. It takes the GIL itself unless a
+// pyhpp::gil_acquire block holds it.
+BENCH_NOINLINE std::int64_t generated_method(std::int64_t a, std::int64_t b) {
+    return fx.generated_counter->add(a, b);
+}
+
+// Hand-written method call: the interned name, PyObject_VectorcallMethod (3.9+; on 3.8 getattr
+// and vectorcall the bound method), self borrowed. PRECONDITION: The GIL must be held.
+BENCH_NOINLINE std::int64_t c_api_method(std::int64_t a, std::int64_t b) {
+    // Slot 0 is scratch space the callee may use (PY_VECTORCALL_ARGUMENTS_OFFSET).
+    PyObject *args[4] = {nullptr, fx.counter, PyLong_FromLongLong(a), PyLong_FromLongLong(b)};
+    if (!args[2] || !args[3])
+        fail("PyLong_FromLongLong failed");
+#if PY_VERSION_HEX >= 0x03090000
+    PyObject *result = PyObject_VectorcallMethod(fx.add_name, args + 1,
+                                                 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+#else
+    PyObject *result = nullptr;
+    if (PyObject *method = PyObject_GetAttr(fx.counter, fx.add_name)) {
+        result = PYHPP_VECTORCALL(method, args + 2, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+        Py_DECREF(method);
+    }
+#endif
+    Py_DECREF(args[2]);
+    Py_DECREF(args[3]);
+    if (!result)
+        fail("Counter.add raised");
+    long long value = PyLong_AsLongLong(result);
+    Py_DECREF(result);
+    if (value == -1 && PyErr_Occurred())
+        fail("Counter.add returned no int");
+    return value;
+}
+
+BENCH_NOINLINE std::int64_t c_api_method_gil(std::int64_t a, std::int64_t b) {
+    PyGILState_STATE state = PyGILState_Ensure();
+    std::int64_t value = c_api_method(a, b);
+    PyGILState_Release(state);
+    return value;
+}
+
 #if defined(PYHPP_BENCH_PYBIND11)
 // pybind11 with the callable cached in a py::object. PRECONDITION: The GIL must be held.
 BENCH_NOINLINE std::int64_t pybind11_call(std::int64_t a, std::int64_t b) {
@@ -159,6 +224,17 @@ BENCH_NOINLINE std::int64_t pybind11_call(std::int64_t a, std::int64_t b) {
 BENCH_NOINLINE std::int64_t pybind11_gil(std::int64_t a, std::int64_t b) {
     pb::gil_scoped_acquire gil;
     return pybind11_call(a, b);
+}
+
+// A pybind11 method call as a pybind11 user writes it, on an instance cached in a py::object.
+// PRECONDITION: The GIL must be held.
+BENCH_NOINLINE std::int64_t pybind11_method(std::int64_t a, std::int64_t b) {
+    return fx.pybind11_counter->attr("add")(a, b).cast<std::int64_t>();
+}
+
+BENCH_NOINLINE std::int64_t pybind11_method_gil(std::int64_t a, std::int64_t b) {
+    pb::gil_scoped_acquire gil;
+    return pybind11_method(a, b);
 }
 #endif
 
@@ -242,6 +318,16 @@ const bench_case cases[] = {
 #if defined(PYHPP_BENCH_PYBIND11)
     make_case<pybind11_gil>("pybind11/gil_per_call", holder::none),
 #endif
+    make_case<generated_method>("generated_method/gil_held", holder::pyhpp_acquire),
+    make_case<c_api_method>("hand_written_method/gil_held", holder::gil_state),
+#if defined(PYHPP_BENCH_PYBIND11)
+    make_case<pybind11_method>("pybind11_method/gil_held", holder::gil_state),
+#endif
+    make_case<generated_method>("generated_method/gil_per_call", holder::none),
+    make_case<c_api_method_gil>("hand_written_method/gil_per_call", holder::none),
+#if defined(PYHPP_BENCH_PYBIND11)
+    make_case<pybind11_method_gil>("pybind11_method/gil_per_call", holder::none),
+#endif
 };
 
 const bench_case *find_case(const std::string &name) {
@@ -287,18 +373,26 @@ const ratio_row ratio_rows[] = {
     {"pybind11 / hand-written, GIL held", "pybind11/gil_held", "hand_written/gil_held", false},
     {"pybind11 / hand-written, GIL per call", "pybind11/gil_per_call", "hand_written/gil_per_call",
      false},
+    {"generated method / hand-written method, GIL held", "generated_method/gil_held",
+     "hand_written_method/gil_held", true},
+    {"generated method / hand-written method, GIL per call", "generated_method/gil_per_call",
+     "hand_written_method/gil_per_call", true},
+    {"pybind11 method / hand-written method, GIL held", "pybind11_method/gil_held",
+     "hand_written_method/gil_held", false},
+    {"pybind11 method / hand-written method, GIL per call", "pybind11_method/gil_per_call",
+     "hand_written_method/gil_per_call", false},
 };
 
 constexpr double goal_ratio = 1.05;
 
 void print_table(const std::map<std::string, double> &values, const char *unit) {
-    std::printf("\n%-28s %14s\n", "case", unit);
+    std::printf("\n%-34s %14s\n", "case", unit);
     for (const bench_case &c : cases) {
         auto it = values.find(c.name);
         if (it != values.end())
-            std::printf("%-28s %14.1f\n", c.name, it->second);
+            std::printf("%-34s %14.1f\n", c.name, it->second);
     }
-    std::printf("\n%-40s %8s\n", "ratio", "x");
+    std::printf("\n%-54s %8s\n", "ratio", "x");
     bool all_met = true;
     for (const ratio_row &row : ratio_rows) {
         auto m = values.find(row.measured);
@@ -306,7 +400,7 @@ void print_table(const std::map<std::string, double> &values, const char *unit) 
         if (m == values.end() || b == values.end() || b->second <= 0)
             continue;
         double ratio = m->second / b->second;
-        std::printf("%-40s %8.3f", row.label, ratio);
+        std::printf("%-54s %8.3f", row.label, ratio);
         if (row.goal) {
             bool met = ratio <= goal_ratio;
             all_met = all_met && met;

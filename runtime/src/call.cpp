@@ -129,6 +129,31 @@ std::int64_t hash(const pyhpp::object &self, const char *what) {
     return static_cast<std::int64_t>(h);
 }
 
+PyObject *call_class(PyObject *(*get)(), PyObject *const *args, std::size_t n) noexcept {
+    PyObject *result = nullptr;
+    bool complete = true;
+    for (std::size_t i = 0; i < n; ++i)
+        complete = complete && args[i] != nullptr;
+    if (complete) {
+        try {
+            result = PYHPP_VECTORCALL(get(), args, n, nullptr);
+        } catch (const std::exception &e) {
+            PyErr_SetString(PyExc_RuntimeError, e.what());
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        Py_XDECREF(args[i]);
+    return result;
+}
+
+bool set_item(PyObject *dict, const char *key, PyObject *value) noexcept {
+    if (!value)
+        return false;
+    int rc = PyDict_SetItemString(dict, key, value);
+    Py_DECREF(value);
+    return rc == 0;
+}
+
 void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {
     if (!o)
         throw value_error("ValueError", std::string("cannot cast a null handle to ") + name);

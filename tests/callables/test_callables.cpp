@@ -60,6 +60,11 @@ pyhpp::object callers() {
 
 pyhpp::object fn(const char *name) { return callers().item(name); }
 
+/// A codec with no Python spelling of its own.
+struct my_codec {
+    using type = my_error;
+};
+
 using int_to_str = codec::callable<codec::str_, codec::int_, codec::str_>;
 
 } // namespace
@@ -207,6 +212,26 @@ TEST_CASE("function: C++ callbacks called by Python threads", "[callables][threa
                     [&] { total = run_threads(cb).cast<std::int64_t>(); });
     CHECK(total == 2 * 50 * (0 + 1 + 2 + 3));
     CHECK(calls == 200);
+}
+
+TEST_CASE("function: a callback may release the GIL for other threads", "[callables][threads]") {
+    auto add1 = from_py<codec::callable<codec::int_, codec::int_>>(
+        run("def add1(x):\n    return x + 1\n").item("add1"));
+    // Python calls the callback, which lets another thread call Python meanwhile.
+    std::function<std::int64_t(std::int64_t)> outer = [&add1](std::int64_t x) {
+        std::int64_t from_thread = 0;
+        {
+            pyhpp::gil_release released;
+            std::thread t([&] { from_thread = add1(x); });
+            t.join();
+        }
+        return add1(from_thread); // the GIL is held again
+    };
+    pyhpp::object cb = to_py<codec::callable<codec::int_, codec::int_>>(outer);
+    std::int64_t result = 0;
+    finishes_within(std::chrono::seconds(30),
+                    [&] { result = fn("apply")(cb, 40).cast<std::int64_t>(); });
+    CHECK(result == 42);
 }
 
 TEST_CASE("function: a Python exception inside a Python callable arrives as its pyhpp class",
@@ -404,4 +429,7 @@ TEST_CASE("function: the Python spelling of signatures", "[callables]") {
     CHECK(std::string(name_of<callable<void_result>>()) == "Callable[[], None]");
     CHECK(std::string(name_of<iterator<tuple<int_, bytes_>>>()) == "Iterator[tuple[int, bytes]]");
     CHECK(std::string(name_of<variant<int_, set<bool_>>>()) == "int | set[bool]");
+    // A codec without a Python spelling is named after its C++ type.
+    CHECK(std::string(name_of<my_codec>()) == "(anonymous namespace)::my_error");
+    CHECK(std::string(name_of<list<my_codec>>()) == "list[(anonymous namespace)::my_error]");
 }

@@ -3,9 +3,14 @@
 #include "callable_helpers.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
+#if __cplusplus >= 202002L
+#include <ranges>
+#endif
 
 using callable_test::finishes_within;
 using callable_test::from_py;
@@ -40,6 +45,14 @@ pyhpp::object generators() {
 }
 
 pyhpp::object call(const char *name) { return generators().item(name)(); }
+
+using range_of_ints = pyhpp::iterator_range<std::int64_t>;
+static_assert(std::is_same_v<std::iterator_traits<range_of_ints::iterator>::iterator_category,
+                             std::input_iterator_tag>);
+#if __cplusplus >= 202002L
+static_assert(std::input_iterator<range_of_ints::iterator>);
+static_assert(std::ranges::input_range<range_of_ints>);
+#endif
 
 } // namespace
 

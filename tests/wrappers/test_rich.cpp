@@ -104,3 +104,26 @@ TEST_CASE("rich: dataclasses and classes of other modules of the target", "[rich
     CHECK(p.x() == 0.0);
     CHECK_THROWS_AS(pyhpp::object(p).set_attr("x", 1.0), pyhpp::attribute_error); // frozen
 }
+
+TEST_CASE("rich: @typing.overload sets become C++ overloads", "[rich]") {
+    CHECK(rich::twice(21) == 42);
+    CHECK(rich::twice("ab") == "abab");
+    CHECK(rich::twice("ab", rich::kw::sep = "-") == "ab-ab");
+}
+
+TEST_CASE("rich: NamedTuple and TypedDict are value structs", "[rich][structs]") {
+    rich::Money m = rich::double_({21, "USD"});
+    CHECK(m.amount == 42);
+    CHECK(m.currency == "USD");
+    rich::Contact c{"Ana", {"vip", "eu"}, {std::nullopt, 1010}};
+    CHECK(rich::greet(c) == "Ana (vip,eu) 1010");
+    rich::Contact back = rich::contact("Bo");
+    CHECK(back.name == "Bo");
+    CHECK(back.tags == std::vector<std::string>{"new"});
+    CHECK(back.address.street == "Main St");
+    CHECK_FALSE(back.address.zip.has_value());
+    CHECK_THROWS_WITH(rich::broken_contact(),
+                      "TypeError: richfix.rich.broken_contact() returned dict, expected "
+                      "richfix.rich.Contact: "
+                      "item ['address'] is missing");
+}

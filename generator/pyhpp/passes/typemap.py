@@ -67,7 +67,7 @@ ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_va
            "timedelta", "path"}
 # Class kinds whose wrappers are handles (instances), and those that are values.
 HANDLE_KINDS = {"class", "dataclass"}
-VALUE_KINDS = {"enum": "enum"}
+VALUE_KINDS = {"enum": "enum", "namedtuple": "struct", "typeddict": "struct"}
 
 
 class _Unmapped(Exception):
@@ -271,6 +271,12 @@ class _Context:
                        if c.constructor is not None else None)
         methods = tuple(self.function(f, f"{where}.{f.name}()") for f in c.methods)
         attributes = tuple(self.attribute(a, f"{where} attribute") for a in c.attributes)
+        if c.kind == "typeddict":
+            # A key that may be missing is a std::optional (None is then not a valid value).
+            attributes = tuple(
+                a if a.required or (a.cpp_type and a.cpp_type.kind == "optional")
+                else dataclasses.replace(a, cpp_type=CppType("optional", (a.cpp_type or OBJECT,)))
+                for a in attributes)
         return dataclasses.replace(c, constructor=constructor, methods=methods,
                                    attributes=attributes)
 

@@ -116,6 +116,18 @@ class LiteralSet:
 
 
 @dataclass
+class StructCodec:
+    """A NamedTuple / TypedDict value struct: its codec is generated in each source using it."""
+
+    helper: str
+    name: str  # C++ struct
+    python_name: str
+    kind: str  # 'namedtuple' or 'typeddict'
+    class_helper: str  # the getter of the Python class (NamedTuples are built by calling it)
+    fields: List[Dict[str, object]]  # {"name", "python", "codec", "optional_key"}
+
+
+@dataclass
 class Spellings:
     """Per rendered module: codecs need helper types defined once in its source."""
 
@@ -127,6 +139,8 @@ class Spellings:
     enum_traits: Dict[str, EnumTraits] = field(default_factory=dict)
     literals: Dict[Tuple[str, Tuple[Union[int, str, bool], ...]], LiteralSet] = field(
         default_factory=dict)
+    structs: Dict[str, Class] = field(default_factory=dict)  # every value struct, by ref
+    struct_codecs: Dict[str, StructCodec] = field(default_factory=dict)
 
     def use(self, t: Optional[CppType]) -> None:
         """Records the headers and helpers `t` needs."""
@@ -141,6 +155,11 @@ class Spellings:
             self.class_ref(t.ref)
         if t.kind == "enum":
             self.traits(t.ref)
+        if t.kind == "struct":
+            module = t.ref.rsplit(".", 1)[0]
+            if module != self.module:
+                self.includes.add(module)
+            self.struct_codec(t)
         if t.kind == "literal":
             self.literal(t)
         for a in t.args:
@@ -154,6 +173,22 @@ class Spellings:
             self.classes[ref] = ClassRef(ref, module, name, f"pyhpp_class_{n}",
                                          f"pyhpp_class_attr_{n}", cache)
         return self.classes[ref]
+
+    def struct_codec(self, t: CppType) -> StructCodec:
+        if t.ref not in self.struct_codecs:
+            c = self.structs[t.ref]
+            helper = f"pyhpp_struct_{len(self.struct_codecs)}"
+            # Registered before the fields, so a struct that nests itself cannot recurse.
+            codec = StructCodec(helper, t.name, t.ref, c.kind, self.class_ref(t.ref).helper, [])
+            self.struct_codecs[t.ref] = codec
+            for a in c.attributes:
+                ft = a.cpp_type or CppType("object")
+                self.use(ft)
+                codec.fields.append({
+                    "name": a.cpp_name, "python": a.name, "codec": self.codec(ft),
+                    "optional_key": c.kind == "typeddict" and not a.required,
+                })
+        return self.struct_codecs[t.ref]
 
     def traits(self, ref: str) -> EnumTraits:
         if ref not in self.enum_traits:
@@ -181,6 +216,8 @@ class Spellings:
                     f"{self.traits(t.ref).helper}>")
         if t.kind == "literal":
             return f"codec::literal<{self.codec(t.args[0])}, {self.literal(t).helper}>"
+        if t.kind == "struct":
+            return self.struct_codec(t).helper
         if t.kind == "callable":
             result, *parameters = t.args
             r = "codec::void_result" if result.kind == "none" else self.codec(result)

@@ -60,6 +60,12 @@ class FunctionView:
     short_forwarded: List[str] = field(default_factory=list)
 
     @property
+    def attr_name(self) -> str:
+        """The cached Python function (overloads of one function share it)."""
+        return self.pyhpp_name.split("_", 2)[-1] if self.pyhpp_name.startswith("pyhpp_") \
+            else self.pyhpp_name
+
+    @property
     def pyhpp_local(self) -> str:
         """The helper name within its class's helper namespace."""
         return self.pyhpp_name.rsplit("::", 1)[-1]

@@ -141,6 +141,36 @@ class EnumView:
 
 
 @dataclass
+class StructView:
+    name: str
+    python_name: str
+    kind: str
+    doc_lines: List[str]
+    location: str
+    fields: List[Dict[str, str]]  # {"name", "type", "init"}
+
+
+def _contains_instance(t: CppType) -> bool:
+    return t.kind == "instance" or any(_contains_instance(a) for a in t.args)
+
+
+def struct_view(module: Module, c: Class, spell: Spellings) -> StructView:
+    fields = []
+    for a in c.attributes:
+        t = a.cpp_type or CppType("object")
+        spell.use(t)
+        value = cpp.cpp_type(t)
+        init = f" = pyhpp::detail::blank<{value}>()" if _contains_instance(t) else "{}"
+        if _contains_instance(t):
+            spell.headers.add("<pyhpp/detail/blank.hpp>")
+        fields.append({"name": a.cpp_name, "type": value, "init": init,
+                       "doc": a.doc.splitlines()[0] if a.doc else ""})
+    return StructView(name=c.cpp_name, python_name=f"{module.name}.{c.name}", kind=c.kind,
+                      doc_lines=doc_lines(c.doc), location=str(c.location) if c.location else "",
+                      fields=fields)
+
+
+@dataclass
 class ExceptionView:
     name: str
     python_name: str
@@ -174,6 +204,8 @@ class ModuleView:
     enum_traits: List[EnumTraits] = field(default_factory=list)
     literals: List[LiteralSet] = field(default_factory=list)
     forward_classes: List[str] = field(default_factory=list)
+    structs: List[StructView] = field(default_factory=list)
+    struct_codecs: List[cpp.StructCodec] = field(default_factory=list)
 
     @property
     def all_callables(self) -> List[FunctionView]:
@@ -310,7 +342,9 @@ def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
 def module_view(api: Api, module: Module, python_version: str, pyhpp_version: str,
                 namespace_root: List[str]) -> ModuleView:
     enums = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes if c.kind == "enum"}
-    spell = Spellings(module.name, enums)
+    structs = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes
+               if c.kind in ("namedtuple", "typeddict")}
+    spell = Spellings(module.name, enums, structs=structs)
     # C++ spellings of the target's classes, for bases.
     wrappers = {}
     errors = dict(BUILTIN_ERRORS)
@@ -321,7 +355,22 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
                 wrappers[f"{m.name}.{c.name}"] = qualified
             elif c.kind == "exception":
                 errors[f"{m.name}.{c.name}"] = qualified
-    functions = [function_view(module, f, spell) for f in module.functions]
+    functions: List[FunctionView] = []
+    for f in module.functions:
+        if not f.overloads:
+            functions.append(function_view(module, f, spell))
+            continue
+        # @typing.overload sets: a C++ overload per signature, all calling the one function.
+        for i, o in enumerate(f.overloads):
+            view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell)
+            view.pyhpp_name = f"pyhpp_{i}_{f.cpp_name}"
+            if view.keyword_struct:
+                view.keywords_type = f"keywords::pyhpp_{i}_{f.cpp_name}"
+                view.declarations = [d.replace(f"keywords::{f.cpp_name} ", view.keywords_type + " ")
+                                     for d in view.declarations]
+            functions.append(view)
+        # The first overload's view owns the cached function object.
+        functions[len(functions) - len(f.overloads)].pyhpp_name = f.cpp_name
     handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
                                module)
     classes = [class_view(module, c, spell, wrappers) for c in handles]
@@ -340,6 +389,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
             qualname=c.name, base=base, doc_lines=doc_lines(c.doc),
             location=str(c.location) if c.location else ""))
     enum_views = [enum_view(module, c) for c in module.classes if c.kind == "enum"]
+    struct_views = [struct_view(module, c, spell) for c in module.classes
+                    if c.kind in ("namedtuple", "typeddict")]
     constants = [_attribute_view(a, module.name, f"pyhpp_constants::{a.cpp_name}", spell)
                  for a in module.constants]
     for c in classes:
@@ -379,4 +430,7 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         enum_traits=list(spell.enum_traits.values()),
         literals=list(spell.literals.values()),
         forward_classes=[c.name for c in classes],
+        structs=struct_views,
+        # Reversed: a struct's fields were registered after it, and must be defined before it.
+        struct_codecs=list(reversed(list(spell.struct_codecs.values()))),
     )

@@ -15,7 +15,8 @@
 /// exception comes back to C++ through a wrapper, even across Python frames that let it pass
 /// (`try`/`finally`), the *original* C++ exception is rethrown, with its own type. A pyhpp
 /// exception that came from Python is re-raised in Python as the original Python exception.
-/// An empty `std::function` is sent as `None`.
+/// An empty `std::function` is sent as `None`. A C++ callable that comes back from Python with
+/// the same signature is the original `std::function` again.
 ///
 /// **Python to C++.** A Python callable returned to C++ becomes a `std::function` that may be
 /// called from any thread (it takes the GIL itself), copied and destroyed anywhere, even after

@@ -79,6 +79,14 @@ bool truth(const pyhpp::object &self, const char *what);
 /// `hash(self)`. PRECONDITION: The GIL must be held.
 std::int64_t hash(const pyhpp::object &self, const char *what);
 
+/// `cls(*args)` for a class getter, stealing the n arguments (a null one means its conversion
+/// failed with a Python error set: nothing is called). Never throws: a failure to get the
+/// class becomes a Python error. PRECONDITION: The GIL must be held.
+PyObject *call_class(PyObject *(*get)(), PyObject *const *args, std::size_t n) noexcept;
+/// `dict[key] = value`, stealing `value` (null: its conversion failed); false on error.
+/// PRECONDITION: The GIL must be held.
+bool set_item(PyObject *dict, const char *key, PyObject *value) noexcept;
+
 /// Raises pyhpp::type_error for an argument that cannot be sent (positional-only after an
 /// omitted one, for instance).
 [[noreturn]] PYHPP_NOINLINE void throw_argument_misuse(const char *function, const char *param,

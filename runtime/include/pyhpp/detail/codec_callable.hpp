@@ -33,9 +33,21 @@ std::string cpp_type_name(const std::type_info &type);
 
 namespace codec {
 /// `name()`: the Python spelling of codec C. A codec may provide `static std::string
-/// python_name()`; codecs without one are named by their C++ type.
+/// python_name()`; codecs without one are named after their C++ type (a Literal of str: "str").
 template <class C, class = void> struct python_name {
-    static std::string name() { return cpp_type_name(typeid(typename C::type)); }
+    static std::string name() {
+        using T = typename C::type;
+        if constexpr (std::is_same_v<T, bool>)
+            return "bool";
+        else if constexpr (std::is_same_v<T, std::int64_t>)
+            return "int";
+        else if constexpr (std::is_same_v<T, double>)
+            return "float";
+        else if constexpr (std::is_same_v<T, std::string>)
+            return "str";
+        else
+            return cpp_type_name(typeid(T));
+    }
 };
 template <class C> struct python_name<C, std::void_t<decltype(C::python_name())>> {
     static std::string name() { return C::python_name(); }
@@ -200,7 +212,13 @@ template <class R, class... C> class python_function {
         PyObject *slots[sizeof...(C) + 1] = {};
         std::size_t converted = 0;
         // In order, stopping at the first failure (its Python error is then pending).
-        bool ok = (((slots[I + 1] = C::to_python(args)) != nullptr && ++converted) && ...);
+        bool ok = false;
+        try {
+            ok = (((slots[I + 1] = C::to_python(args)) != nullptr && ++converted) && ...);
+        } catch (...) {
+            release(slots, converted); // a codec that may throw (an enum's class lookup)
+            throw;
+        }
         if (PYHPP_UNLIKELY(!ok)) {
             release(slots, converted);
             throw_callable_argument_error(m_callable.ptr(), converted);

@@ -30,6 +30,12 @@ struct failure {
     }
     /// The right type, but not one of the values allowed (a Literal's, say); `allowed` is a
     /// static string such as "Literal['r', 'g']".
+    /// A mapping without a required key (a TypedDict).
+    bool missing_key(PyObject *value, const char *key) {
+        type_mismatch(value);
+        text().actual = "missing";
+        return at(std::string("['") + key + "']");
+    }
     bool value_mismatch(PyObject *value, const char *allowed) {
         what = kind::value;
         text().allowed = allowed;
