@@ -154,6 +154,76 @@ bool set_item(PyObject *dict, const char *key, PyObject *value) noexcept {
     return rc == 0;
 }
 
+namespace {
+/// Holds stolen operands until the end of a protocol call.
+struct operands {
+    PyObject *a = nullptr;
+    PyObject *b = nullptr;
+    ~operands() {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+    }
+};
+
+PyObject *checked_result(PyObject *result) {
+    if (!result)
+        throw_python_error();
+    return result;
+}
+} // namespace
+
+std::int64_t length(const pyhpp::object &self, const char *what) {
+    Py_ssize_t n = PyObject_Size(self_of(self, what));
+    if (n < 0)
+        throw_python_error();
+    return static_cast<std::int64_t>(n);
+}
+
+bool contains(const pyhpp::object &self, PyObject *item, const char *what) {
+    operands held{item};
+    if (!item)
+        throw_argument_error(what, "item");
+    int rc = PySequence_Contains(self_of(self, what), item);
+    if (rc < 0)
+        throw_python_error();
+    return rc == 1;
+}
+
+PyObject *get_item(const pyhpp::object &self, PyObject *key, const char *what) {
+    operands held{key};
+    if (!key)
+        throw_argument_error(what, "key");
+    return checked_result(PyObject_GetItem(self_of(self, what), key));
+}
+
+void set_item_of(const pyhpp::object &self, PyObject *key, PyObject *value, const char *what) {
+    operands held{key, value};
+    if (!key || !value)
+        throw_argument_error(what, key ? "value" : "key");
+    if (PyObject_SetItem(self_of(self, what), key, value) != 0)
+        throw_python_error();
+}
+
+void del_item(const pyhpp::object &self, PyObject *key, const char *what) {
+    operands held{key};
+    if (!key)
+        throw_argument_error(what, "key");
+    if (PyObject_DelItem(self_of(self, what), key) != 0)
+        throw_python_error();
+}
+
+PyObject *binary(PyObject *(*op)(PyObject *, PyObject *), const pyhpp::object &self,
+                 PyObject *other, const char *what) {
+    operands held{other};
+    if (!other)
+        throw_argument_error(what, "other");
+    return checked_result(op(self_of(self, what), other));
+}
+
+PyObject *unary(PyObject *(*op)(PyObject *), const pyhpp::object &self, const char *what) {
+    return checked_result(op(self_of(self, what)));
+}
+
 void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {
     if (!o)
         throw value_error("ValueError", std::string("cannot cast a null handle to ") + name);

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Dict, Iterable, Optional, Tuple
+from typing import Callable, Dict, Iterable, Optional, Tuple
 
 from ..diagnostics import GenerationError
 from ..ir.model import Api, Class, Function, Location, Module
@@ -46,6 +46,12 @@ COMMON_MACROS = frozenset(
 # Names the generated headers use in each module namespace and inside each wrapper.
 GENERATED_NAMES = frozenset({"kw", "keywords", "detail", "codec", "std", "pyhpp"})
 
+# Members of pyhpp::object (every class wrapper derives from it) that generic C++ code uses on
+# any handle: a Python member of the same name gets a trailing underscore rather than hide them.
+# Others (`str`, `repr`, `item`, ...) may be hidden: generated code reaches them through the
+# base class.
+OBJECT_MEMBERS = frozenset({"ptr", "release", "swap", "cast"})
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -64,14 +70,15 @@ def cpp_identifier(python_name: str) -> str:
 
 
 def _assign(
-    names: Iterable[Tuple[str, Optional[Location]]], scope: str
+    names: Iterable[Tuple[str, Optional[Location]]], scope: str,
+    identifier: Callable[[str], str] = cpp_identifier,
 ) -> Dict[str, str]:
     """Maps each Python name to its C++ name; raises on a collision within `scope`."""
     taken: Dict[str, Tuple[str, Optional[Location]]] = {}
     result: Dict[str, str] = {}
     for python_name, location in names:
         try:
-            cpp = cpp_identifier(python_name)
+            cpp = identifier(python_name)
         except ValueError as exc:
             raise GenerationError(f"{scope}: {exc}; C++ cannot name it", location) from None
         if cpp in taken and taken[cpp][0] != python_name:
@@ -97,6 +104,11 @@ def _name_function(function: Function, scope: str) -> Function:
     return dataclasses.replace(function, parameters=parameters, overloads=overloads)
 
 
+def _member_identifier(python_name: str) -> str:
+    name = cpp_identifier(python_name)
+    return name + "_" if name in OBJECT_MEMBERS else name
+
+
 def _name_class(c: Class, cpp_name: str, module: Module) -> Class:
     scope = f"{module.name}.{c.name}"
     if c.kind == "enum":
@@ -107,7 +119,7 @@ def _name_class(c: Class, cpp_name: str, module: Module) -> Class:
     public = [f for f in c.methods if not f.name.startswith("__")]
     entries = [(f.name, f.location) for f in public]
     entries += [(a.name, a.location or c.location) for a in c.attributes]
-    names = _assign(entries, f"class {scope}")
+    names = _assign(entries, f"class {scope}", _member_identifier)
     setters = {a.name: f"set_{names[a.name]}" for a in c.attributes if not a.readonly}
     clashes = set(setters.values()) & set(names.values())
     if clashes:

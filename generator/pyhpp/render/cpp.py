@@ -57,7 +57,14 @@ _HEADERS = {
     "callable": "<functional>",
     "iterator": "<pyhpp/iterator.hpp>",
 }
-PASSED_BY_VALUE = {"int", "float", "bool", "enum"}
+PASSED_BY_VALUE = {"int", "float", "bool", "enum", "datetime", "date", "time", "timedelta"}
+
+
+def by_value(t: CppType) -> bool:
+    """Whether a parameter of type `t` is passed by value (cheap to copy) or const reference."""
+    if t.kind == "literal":
+        return by_value(t.args[0])
+    return t.kind in PASSED_BY_VALUE
 
 
 def cpp_type(t: CppType) -> str:
@@ -168,16 +175,16 @@ class Spellings:
     def class_ref(self, ref: str) -> ClassRef:
         if ref not in self.classes:
             module, name = ref.rsplit(".", 1)
-            n = len(self.classes)
-            cache = "pyhpp_module" if module == self.module else f"pyhpp_module_{n}"
-            self.classes[ref] = ClassRef(ref, module, name, f"pyhpp_class_{n}",
-                                         f"pyhpp_class_attr_{n}", cache)
+            key = ref.replace(".", "_")
+            cache = "pyhpp_module" if module == self.module else f"pyhpp_module_{key}"
+            self.classes[ref] = ClassRef(ref, module, name, f"pyhpp_class_{key}",
+                                         f"pyhpp_class_attr_{key}", cache)
         return self.classes[ref]
 
     def struct_codec(self, t: CppType) -> StructCodec:
         if t.ref not in self.struct_codecs:
             c = self.structs[t.ref]
-            helper = f"pyhpp_struct_{len(self.struct_codecs)}"
+            helper = f"pyhpp_struct_{t.ref.replace('.', '_')}"
             # Registered before the fields, so a struct that nests itself cannot recurse.
             codec = StructCodec(helper, t.name, t.ref, c.kind, self.class_ref(t.ref).helper, [])
             self.struct_codecs[t.ref] = codec
@@ -194,7 +201,7 @@ class Spellings:
         if ref not in self.enum_traits:
             c = self.enums[ref]
             by_value = is_by_value(c)
-            self.enum_traits[ref] = EnumTraits(f"pyhpp_enum_{len(self.enum_traits)}", by_value,
+            self.enum_traits[ref] = EnumTraits(f"pyhpp_enum_{ref.replace('.', '_')}", by_value,
                                                [m.name for m in c.members])
         return self.enum_traits[ref]
 

@@ -57,6 +57,8 @@ class FunctionView:
     # Members with a keyword struct: the struct parameter has no default (the struct is not
     # complete inside the class), and this shorter overload leaves the keywords out.
     short_declarations: List[str] = field(default_factory=list)
+    protocol: str = ""  # special members that go through Python's protocol: 'binary', ...
+    protocol_function: str = ""  # the C API function of a 'binary' / 'unary' protocol
     short_forwarded: List[str] = field(default_factory=list)
 
     @property
@@ -128,9 +130,9 @@ def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView
         decl = ""
     elif p.has_default:
         opt = f"pyhpp::opt<{value_type}>"
-        decl = (f"{opt} {p.cpp_name} = {{}}" if t.kind in cpp.PASSED_BY_VALUE
+        decl = (f"{opt} {p.cpp_name} = {{}}" if cpp.by_value(t)
                 else f"const {opt} &{p.cpp_name} = {{}}")
-    elif t.kind in cpp.PASSED_BY_VALUE:
+    elif cpp.by_value(t):
         decl = f"{value_type} {p.cpp_name}"
     else:
         decl = f"const {value_type} &{p.cpp_name}"

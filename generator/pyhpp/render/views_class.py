@@ -54,6 +54,21 @@ BUILTIN_ERRORS = {
     "builtins.UnicodeEncodeError": "pyhpp::unicode_encode_error",
 }
 
+# Special methods that go through Python's protocol (so reflected operators, NotImplemented
+# and len()'s checks behave as in Python): Python name -> (kind, C API function).
+PROTOCOLS = {
+    "__len__": ("length", ""), "__contains__": ("contains", ""),
+    "__getitem__": ("get_item", ""), "__setitem__": ("set_item", ""),
+    "__delitem__": ("del_item", ""),
+    "__add__": ("binary", "PyNumber_Add"), "__sub__": ("binary", "PyNumber_Subtract"),
+    "__mul__": ("binary", "PyNumber_Multiply"), "__truediv__": ("binary", "PyNumber_TrueDivide"),
+    "__mod__": ("binary", "PyNumber_Remainder"), "__and__": ("binary", "PyNumber_And"),
+    "__or__": ("binary", "PyNumber_Or"), "__xor__": ("binary", "PyNumber_Xor"),
+    "__lshift__": ("binary", "PyNumber_Lshift"), "__rshift__": ("binary", "PyNumber_Rshift"),
+    "__neg__": ("unary", "PyNumber_Negative"), "__pos__": ("unary", "PyNumber_Positive"),
+    "__invert__": ("unary", "PyNumber_Invert"),
+}
+
 # Special methods that become C++ members: Python name -> (C++ name, helper suffix).
 SPECIAL_MEMBERS = {
     "__len__": ("size", "op_len"),
@@ -123,6 +138,7 @@ class ClassView:
     has_hash: bool = False
     has_str: bool = False
     qualified_name: str = ""
+    inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
 
     @property
     def callables(self) -> List[FunctionView]:
@@ -138,6 +154,7 @@ class EnumView:
     by_value: bool
     flags: bool
     members: List[Dict[str, str]]  # {"name": C++ name, "value": C++ value or "", "python": ...}
+    mask: int = 0  # flags: every member's bits
 
 
 @dataclass
@@ -219,7 +236,7 @@ def _attribute_view(a: Attribute, owner_python: str, helper: str, spell: Spellin
     value = cpp.cpp_type(t)
     return AttributeView(
         name=a.cpp_name, python_name=a.name, display=f"{owner_python}.{a.name}", type=value,
-        declaration_type=f"{value} " if t.kind in cpp.PASSED_BY_VALUE else f"const {value} &",
+        declaration_type=f"{value} " if cpp.by_value(t) else f"const {value} &",
         codec=spell.codec(t), result_text=py_text(a.type) if a.type is not None else "object",
         readonly=a.readonly, doc_lines=doc_lines(a.doc), pyhpp_name=helper)
 
@@ -254,18 +271,39 @@ def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> Fu
     f = dataclasses.replace(f, parameters=kept, cpp_name=cpp_name)
     view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}")
     view.pyhpp_name = f"{c.cpp_name}::pyhpp_{helper}"
+    if f.name in PROTOCOLS and all(p.kind in ("positional_only", "positional_or_keyword")
+                                   and not p.has_default for p in f.parameters):
+        view.protocol, view.protocol_function = PROTOCOLS[f.name]
+        if view.protocol == "length":
+            view.returns = "std::int64_t"
+        if view.protocol in ("contains",):
+            view.returns = "bool"
     return _member(view)
 
 
-def _comparison(module: Module, c: Class, f: Function, spell: Spellings) -> ComparisonView:
-    operator, op = COMPARISONS[f.name]
+def _comparisons(module: Module, c: Class, f: Function, spell: Spellings
+                 ) -> List[ComparisonView]:
+    """The C++ operators of a rich comparison: with an `object` operand, one taking the class
+    itself too (so `a == b` is exact, not a conversion to pyhpp::object); `__eq__` also gives
+    `!=`, as Python derives it."""
     others = [p for p in f.parameters if p.kind in ("positional_only", "positional_or_keyword")]
     t = others[0].cpp_type if others and others[0].cpp_type else CppType("object")
-    spell.use(t)
-    value = cpp.cpp_type(t)
-    return ComparisonView(operator, op,
-                          value if t.kind in cpp.PASSED_BY_VALUE else f"const {value} &",
-                          spell.codec(t), f"{module.name}.{c.name}.{f.name}()")
+    operands = [t]
+    if t.kind == "object":
+        operands.insert(0, CppType("instance", name=c.cpp_name, ref=f"{module.name}.{c.name}"))
+    names = [f.name] + (["__ne__"] if f.name == "__eq__" and not any(
+        m.name == "__ne__" for m in c.methods) else [])
+    views = []
+    for name in names:
+        operator, op = COMPARISONS[name]
+        for operand in operands:
+            spell.use(operand)
+            value = cpp.cpp_type(operand)
+            views.append(ComparisonView(operator, op,
+                                        value if cpp.by_value(operand) else f"const {value} &",
+                                        spell.codec(operand),
+                                        f"{module.name}.{c.name}.{name}()"))
+    return views
 
 
 def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]) -> ClassView:
@@ -288,7 +326,7 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     flags = {"has_bool": False, "has_hash": False, "has_str": False}
     for f in c.methods:
         if f.name in COMPARISONS:
-            comparisons.append(_comparison(module, c, f, spell))
+            comparisons.extend(_comparisons(module, c, f, spell))
         elif f.name in SPECIAL_MEMBERS:
             if SPECIAL_MEMBERS[f.name][0] in names:
                 continue  # a Python method already has that C++ name: it wins
@@ -314,10 +352,14 @@ def enum_view(module: Module, c: Class) -> EnumView:
     by_value = cpp.is_by_value(c)
     members = [{"name": m.cpp_name, "python": m.name,
                 "value": str(m.value) if by_value else ""} for m in c.members]
+    mask = 0
+    for m in c.members:
+        if by_value:
+            mask |= int(m.value or 0)
     return EnumView(name=c.cpp_name, python_name=f"{module.name}.{c.name}",
                     doc_lines=doc_lines(c.doc), location=str(c.location) if c.location else "",
-                    by_value=by_value, flags=c.enum_base in ("enum.Flag", "enum.IntFlag"),
-                    members=members)
+                    by_value=by_value, flags=by_value and c.enum_base in ("enum.Flag", "enum.IntFlag"),
+                    members=members, mask=mask)
 
 
 def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
@@ -374,6 +416,11 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
                                module)
     classes = [class_view(module, c, spell, wrappers) for c in handles]
+    hashed = {c.python_name for c in classes if c.has_hash}
+    for view, c in zip(classes, handles):
+        if not view.has_hash and any(b in hashed for b in c.bases):
+            view.inherits_hash = True
+            hashed.add(view.python_name)
     for c in handles:
         for b in c.bases:
             if b in wrappers and b.rsplit(".", 1)[0] != module.name:

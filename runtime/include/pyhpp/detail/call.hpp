@@ -79,6 +79,18 @@ bool truth(const pyhpp::object &self, const char *what);
 /// `hash(self)`. PRECONDITION: The GIL must be held.
 std::int64_t hash(const pyhpp::object &self, const char *what);
 
+/// Python's protocols behind special members; each steals the operands it is given (a null one
+/// means its conversion failed with a Python error set) and throws on error.
+/// PRECONDITION: The GIL must be held.
+std::int64_t length(const pyhpp::object &self, const char *what);
+bool contains(const pyhpp::object &self, PyObject *item, const char *what);
+PyObject *get_item(const pyhpp::object &self, PyObject *key, const char *what);
+void set_item_of(const pyhpp::object &self, PyObject *key, PyObject *value, const char *what);
+void del_item(const pyhpp::object &self, PyObject *key, const char *what);
+PyObject *binary(PyObject *(*op)(PyObject *, PyObject *), const pyhpp::object &self,
+                 PyObject *other, const char *what);
+PyObject *unary(PyObject *(*op)(PyObject *), const pyhpp::object &self, const char *what);
+
 /// `cls(*args)` for a class getter, stealing the n arguments (a null one means its conversion
 /// failed with a Python error set: nothing is called). Never throws: a failure to get the
 /// class becomes a Python error. PRECONDITION: The GIL must be held.

@@ -140,8 +140,7 @@ template <class... pyhpp_K,
 double required_keyword(std::int64_t x, const std::string &mode, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_basic::required_keyword(
         x, mode,
-        pyhpp::detail::make_keywords<keywords::required_keyword>(
-            std::forward<pyhpp_K>(pyhpp_kw)...));
+        pyhpp::detail::make_keywords<keywords::required_keyword>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_basic.var_positional(first: int, *rest: int) -> int`

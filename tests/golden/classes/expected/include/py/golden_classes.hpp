@@ -64,8 +64,9 @@ inline constexpr Access operator^(Access a, Access b) {
     return static_cast<Access>(static_cast<std::int64_t>(a) ^ static_cast<std::int64_t>(b));
 }
 inline Access &operator^=(Access &a, Access b) { return a = a ^ b; }
+/// The complement within the flag's members, as Python computes it.
 inline constexpr Access operator~(Access a) {
-    return static_cast<Access>(~static_cast<std::int64_t>(a));
+    return static_cast<Access>(~static_cast<std::int64_t>(a) & 7);
 }
 
 /// Raised by the functions of this module.
@@ -121,15 +122,15 @@ class Account : public pyhpp::object {
     /// Python: `golden_classes.Account(owner: str, balance: float = ..., *, level:
     /// golden_classes.Level = ...)`
     /// Defined at golden_classes.py:48.
-    Account(const std::string &owner, pyhpp::opt<double> balance = {});
-    Account(const std::string &owner, pyhpp::opt<double> balance,
-            const keywords::Account::Account &pyhpp_keywords);
+    explicit Account(const std::string &owner, pyhpp::opt<double> balance = {});
+    explicit Account(const std::string &owner, pyhpp::opt<double> balance,
+                     const keywords::Account::Account &pyhpp_keywords);
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    Account(const std::string &owner, pyhpp_K &&...pyhpp_kw);
+    explicit Account(const std::string &owner, pyhpp_K &&...pyhpp_kw);
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    Account(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw);
+    explicit Account(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw);
 
     /// Adds `amount` and returns the new balance.
     ///
@@ -194,7 +195,10 @@ class Account : public pyhpp::object {
     /// `golden_classes.Account.nickname` (set it with set_nickname()).
     std::string nickname() const;
     void set_nickname(const std::string &value) const;
+    bool operator==(const Account &other) const;
     bool operator==(const pyhpp::object &other) const;
+    bool operator!=(const Account &other) const;
+    bool operator!=(const pyhpp::object &other) const;
     bool operator<(const ::py::golden_classes::Account &other) const;
     /// Python's truth value (`__bool__`); not whether the handle is null.
     explicit operator bool() const;
@@ -203,7 +207,7 @@ class Account : public pyhpp::object {
 };
 
 inline std::ostream &operator<<(std::ostream &os, const Account &value) {
-    return os << value.str();
+    return os << static_cast<const pyhpp::object &>(value).str();
 }
 
 /// Overrides withdraw(); everything else is inherited.
@@ -221,15 +225,15 @@ class Savings : public ::py::golden_classes::Account {
     /// Python: `golden_classes.Savings(owner: str, balance: float = ..., *, level:
     /// golden_classes.Level = ...)`
     /// Defined at golden_classes.py:123.
-    Savings(const std::string &owner, pyhpp::opt<double> balance = {});
-    Savings(const std::string &owner, pyhpp::opt<double> balance,
-            const keywords::Savings::Savings &pyhpp_keywords);
+    explicit Savings(const std::string &owner, pyhpp::opt<double> balance = {});
+    explicit Savings(const std::string &owner, pyhpp::opt<double> balance,
+                     const keywords::Savings::Savings &pyhpp_keywords);
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    Savings(const std::string &owner, pyhpp_K &&...pyhpp_kw);
+    explicit Savings(const std::string &owner, pyhpp_K &&...pyhpp_kw);
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    Savings(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw);
+    explicit Savings(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw);
 
     /// Python: `golden_classes.Savings.withdraw(amount: float) -> float`
     /// Defined at golden_classes.py:126.
@@ -250,10 +254,10 @@ class Transfer : public pyhpp::object {
     /// golden_classes.Account, amount: float, mode: golden_classes.Mode = ..., memo: str | None =
     /// ...)`
     /// Defined at golden_classes.py:132.
-    Transfer(const ::py::golden_classes::Account &source,
-             const ::py::golden_classes::Account &target, double amount,
-             pyhpp::opt<::py::golden_classes::Mode> mode = {},
-             const pyhpp::opt<std::optional<std::string>> &memo = {});
+    explicit Transfer(const ::py::golden_classes::Account &source,
+                      const ::py::golden_classes::Account &target, double amount,
+                      pyhpp::opt<::py::golden_classes::Mode> mode = {},
+                      const pyhpp::opt<std::optional<std::string>> &memo = {});
     /// `golden_classes.Transfer.source` (set it with set_source()).
     ::py::golden_classes::Account source() const;
     void set_source(const ::py::golden_classes::Account &value) const;
@@ -284,7 +288,8 @@ class Receipt : public pyhpp::object {
     /// Python: `golden_classes.Receipt(transfer: golden_classes.Transfer, level:
     /// golden_classes.Level)`
     /// Defined at golden_classes.py:141.
-    Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_classes::Level level);
+    explicit Receipt(const ::py::golden_classes::Transfer &transfer,
+                     ::py::golden_classes::Level level);
     /// `golden_classes.Receipt.transfer`.
     ::py::golden_classes::Transfer transfer() const;
     /// `golden_classes.Receipt.level`.
@@ -351,7 +356,7 @@ std::string set_mode(const std::string &mode);
 
 /// Python: `golden_classes.set_level(level: Literal[1, 10]) -> int`
 /// Defined at golden_classes.py:171.
-std::int64_t set_level(const std::int64_t &level);
+std::int64_t set_level(std::int64_t level);
 
 /// Python: `golden_classes.audit(account: golden_classes.Account, check: Callable[[int, str],
 /// bool]) -> bool`
@@ -369,7 +374,7 @@ pyhpp::datetime opened(const ::py::golden_classes::Account &account);
 
 /// Python: `golden_classes.due(day: datetime.date, grace: datetime.timedelta) -> datetime.date`
 /// Defined at golden_classes.py:187.
-pyhpp::date due(const pyhpp::date &day, const std::chrono::microseconds &grace);
+pyhpp::date due(pyhpp::date day, std::chrono::microseconds grace);
 
 /// Python: `golden_classes.export(account: golden_classes.Account, directory: pathlib.Path) ->
 /// pathlib.Path`
@@ -443,6 +448,12 @@ std::int64_t counter();
 
 template <> struct std::hash<::py::golden_classes::Account> {
     std::size_t operator()(const ::py::golden_classes::Account &value) const {
+        return static_cast<std::size_t>(value.pyhpp_hash());
+    }
+};
+
+template <> struct std::hash<::py::golden_classes::Savings> {
+    std::size_t operator()(const ::py::golden_classes::Savings &value) const {
         return static_cast<std::size_t>(value.pyhpp_hash());
     }
 };

@@ -45,14 +45,7 @@ namespace pyhpp_names {
 namespace Account {
 pyhpp::detail::cached_name deposit{"deposit"};
 pyhpp::detail::cached_name withdraw{"withdraw"};
-pyhpp::detail::cached_name pyhpp_op_len{"__len__"};
 pyhpp::detail::cached_name pyhpp_op_call{"__call__"};
-pyhpp::detail::cached_name pyhpp_op_contains{"__contains__"};
-pyhpp::detail::cached_name pyhpp_op_getitem{"__getitem__"};
-pyhpp::detail::cached_name pyhpp_op_setitem{"__setitem__"};
-pyhpp::detail::cached_name pyhpp_op_delitem{"__delitem__"};
-pyhpp::detail::cached_name pyhpp_op_add{"__add__"};
-pyhpp::detail::cached_name pyhpp_op_neg{"__neg__"};
 pyhpp::detail::cached_name fee{"fee"};
 pyhpp::detail::cached_name owner{"owner"};
 pyhpp::detail::cached_name nickname{"nickname"};
@@ -97,38 +90,38 @@ pyhpp::detail::keyword_names Transfer{"source,target,amount,mode,memo"};
 } // namespace pyhpp_keyword_names
 
 // The Python classes that conversions check instances of.
-struct pyhpp_class_0 {
+struct pyhpp_class_golden_classes_Receipt {
     static PyObject *get() { return pyhpp_attrs::Receipt.get(); }
 };
-struct pyhpp_class_1 {
+struct pyhpp_class_golden_classes_Transfer {
     static PyObject *get() { return pyhpp_attrs::Transfer.get(); }
 };
-struct pyhpp_class_2 {
+struct pyhpp_class_golden_classes_Level {
     static PyObject *get() { return pyhpp_attrs::Level.get(); }
 };
-struct pyhpp_class_3 {
+struct pyhpp_class_golden_classes_Account {
     static PyObject *get() { return pyhpp_attrs::Account.get(); }
 };
-struct pyhpp_class_4 {
+struct pyhpp_class_golden_classes_Access {
     static PyObject *get() { return pyhpp_attrs::Access.get(); }
 };
-struct pyhpp_class_5 {
+struct pyhpp_class_golden_classes_Mode {
     static PyObject *get() { return pyhpp_attrs::Mode.get(); }
 };
-struct pyhpp_class_6 {
+struct pyhpp_class_golden_classes_Savings {
     static PyObject *get() { return pyhpp_attrs::Savings.get(); }
 };
-struct pyhpp_enum_0 {
+struct pyhpp_enum_golden_classes_Level {
     static constexpr bool by_value = true;
     static constexpr const char *names[] = {"LOW", "HIGH"};
     static constexpr std::size_t count = 2;
 };
-struct pyhpp_enum_1 {
+struct pyhpp_enum_golden_classes_Access {
     static constexpr bool by_value = true;
     static constexpr const char *names[] = {"READ", "WRITE", "EXECUTE"};
     static constexpr std::size_t count = 3;
 };
-struct pyhpp_enum_2 {
+struct pyhpp_enum_golden_classes_Mode {
     static constexpr bool by_value = false;
     static constexpr const char *names[] = {"FAST", "SAFE"};
     static constexpr std::size_t count = 2;
@@ -160,16 +153,16 @@ DeeperError::~DeeperError() = default;
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.execute()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.execute()");
     pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Transfer, pyhpp_class_1>::to_python(transfer),
+        codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>::to_python(transfer),
         "transfer");
     if (level)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_2, pyhpp_enum_0>::to_python(*level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*level),
             "level", 1);
     else
         pyhpp_args.omit();
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::execute.get(), &pyhpp_keyword_names::execute);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Receipt, pyhpp_class_0>>(
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Receipt, pyhpp_class_golden_classes_Receipt>>(
         pyhpp_result, "golden_classes.execute()", "golden_classes.Receipt");
 }
 
@@ -179,7 +172,7 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
     auto *pyhpp_callable = pyhpp_attrs::describe.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.describe()");
     pyhpp_args.set<0>(
-        codec::variant<codec::int_, codec::str_, codec::instance<::py::golden_classes::Account, pyhpp_class_3>>::to_python(value),
+        codec::variant<codec::int_, codec::str_, codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>::to_python(value),
         "value");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::str_>(pyhpp_result, "golden_classes.describe()",
@@ -194,12 +187,12 @@ find(const std::string &owner,
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
     if (among)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>::to_python(*among),
+            codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>::to_python(*among),
             "among", 1);
     else
         pyhpp_args.omit();
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::find.get(), &pyhpp_keyword_names::find);
-    return pyhpp::detail::take_result<codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>>(
+    return pyhpp::detail::take_result<codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>>(
         pyhpp_result, "golden_classes.find()", "golden_classes.Account | None");
 }
 
@@ -213,7 +206,7 @@ std::string set_mode(const std::string &mode) {
         pyhpp_result, "golden_classes.set_mode()", "Literal['fast', 'safe']");
 }
 
-std::int64_t set_level(const std::int64_t &level) {
+std::int64_t set_level(std::int64_t level) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.set_level()");
     auto *pyhpp_callable = pyhpp_attrs::set_level.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.set_level()");
@@ -229,7 +222,7 @@ bool audit(const ::py::golden_classes::Account &account,
     auto *pyhpp_callable = pyhpp_attrs::audit.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.audit()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(account),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
         "account");
     pyhpp_args.set<1>(codec::callable<codec::bool_, codec::int_, codec::str_>::to_python(check),
                       "check");
@@ -242,7 +235,7 @@ pyhpp::iterator_range<std::int64_t> entries(const ::py::golden_classes::Account 
     auto *pyhpp_callable = pyhpp_attrs::entries.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.entries()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(account),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
         "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::iterator<codec::int_>>(
@@ -254,14 +247,14 @@ pyhpp::datetime opened(const ::py::golden_classes::Account &account) {
     auto *pyhpp_callable = pyhpp_attrs::opened.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.opened()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(account),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
         "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::datetime>(pyhpp_result, "golden_classes.opened()",
                                                        "datetime.datetime");
 }
 
-pyhpp::date due(const pyhpp::date &day, const std::chrono::microseconds &grace) {
+pyhpp::date due(pyhpp::date day, std::chrono::microseconds grace) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.due()");
     auto *pyhpp_callable = pyhpp_attrs::due.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.due()");
@@ -278,7 +271,7 @@ std::filesystem::path export_(const ::py::golden_classes::Account &account,
     auto *pyhpp_callable = pyhpp_attrs::export_.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.export()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(account),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
         "account");
     pyhpp_args.set<1>(codec::path::to_python(directory), "directory");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
@@ -301,10 +294,10 @@ std::complex<double> rotate(const std::complex<double> &z) {
     auto *pyhpp_callable = pyhpp_attrs::permissions.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.permissions()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(account),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
         "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Access, pyhpp_class_4, pyhpp_enum_1>>(
+    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
         pyhpp_result, "golden_classes.permissions()", "golden_classes.Access");
 }
 
@@ -339,7 +332,7 @@ Account::Account(const std::string &owner, pyhpp::opt<double> balance,
         pyhpp_args.omit();
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_2, pyhpp_enum_0>::to_python(*pyhpp_keywords.level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
             "level", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Account.get(), &pyhpp_keyword_names::Account::Account);
@@ -380,7 +373,7 @@ double Account::withdraw(double amount) const {
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Account.open()");
     pyhpp_args.set<0>(codec::str_::to_python(owner), "owner");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>(
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.open()", "golden_classes.Account");
 }
 
@@ -396,12 +389,7 @@ bool Account::valid_owner(const std::string &name) {
 
 std::int64_t Account::size() const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__len__()");
-    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Account.__len__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__len__()"),
-                      "self");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_len.get());
-    return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_classes.Account.__len__()",
-                                                   "int");
+    return pyhpp::detail::length(*this, "golden_classes.Account.__len__()");
 }
 
 double Account::operator()(double amount) const {
@@ -417,66 +405,46 @@ double Account::operator()(double amount) const {
 
 bool Account::contains(double amount) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__contains__()");
-    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Account.__contains__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__contains__()"),
-                      "self");
-    pyhpp_args.set<1>(codec::float_::to_python(amount), "amount");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_contains.get());
-    return pyhpp::detail::take_result<codec::bool_>(
-        pyhpp_result, "golden_classes.Account.__contains__()", "bool");
+    return pyhpp::detail::contains(*this, codec::float_::to_python(amount),
+                                   "golden_classes.Account.__contains__()");
 }
 
 double Account::operator[](std::int64_t index) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__getitem__()");
-    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Account.__getitem__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__getitem__()"),
-                      "self");
-    pyhpp_args.set<1>(codec::int_::to_python(index), "index");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_getitem.get());
+    auto *pyhpp_result = pyhpp::detail::get_item(*this, codec::int_::to_python(index),
+                                                 "golden_classes.Account.__getitem__()");
     return pyhpp::detail::take_result<codec::float_>(
         pyhpp_result, "golden_classes.Account.__getitem__()", "float");
 }
 
 void Account::set_item(std::int64_t index, double amount) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__setitem__()");
-    pyhpp::detail::positional_arguments<3> pyhpp_args("golden_classes.Account.__setitem__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__setitem__()"),
-                      "self");
-    pyhpp_args.set<1>(codec::int_::to_python(index), "index");
-    pyhpp_args.set<2>(codec::float_::to_python(amount), "amount");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_setitem.get());
-    pyhpp::detail::take_none_result(pyhpp_result, "golden_classes.Account.__setitem__()");
+    pyhpp::detail::set_item_of(*this, codec::int_::to_python(index),
+                               codec::float_::to_python(amount),
+                               "golden_classes.Account.__setitem__()");
 }
 
 void Account::del_item(std::int64_t index) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__delitem__()");
-    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Account.__delitem__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__delitem__()"),
-                      "self");
-    pyhpp_args.set<1>(codec::int_::to_python(index), "index");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_delitem.get());
-    pyhpp::detail::take_none_result(pyhpp_result, "golden_classes.Account.__delitem__()");
+    pyhpp::detail::del_item(*this, codec::int_::to_python(index),
+                            "golden_classes.Account.__delitem__()");
 }
 
 ::py::golden_classes::Account Account::operator+(const ::py::golden_classes::Account &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__add__()");
-    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Account.__add__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__add__()"),
-                      "self");
-    pyhpp_args.set<1>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(other), "other");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_add.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>(
+    auto *pyhpp_result = pyhpp::detail::binary(
+        PyNumber_Add, *this,
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(other),
+        "golden_classes.Account.__add__()");
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.__add__()", "golden_classes.Account");
 }
 
 ::py::golden_classes::Account Account::operator-() const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__neg__()");
-    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Account.__neg__()");
-    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_classes.Account.__neg__()"),
-                      "self");
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Account::pyhpp_op_neg.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>(
+    auto *pyhpp_result =
+        pyhpp::detail::unary(PyNumber_Negative, *this, "golden_classes.Account.__neg__()");
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.__neg__()", "golden_classes.Account");
 }
 
@@ -516,16 +484,37 @@ void Account::set_nickname(const std::string &value) const {
                                  codec::str_::to_python(value), "golden_classes.Account.nickname");
 }
 
+bool Account::operator==(const Account &other) const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__eq__()");
+    return pyhpp::detail::compare(
+        *this, codec::instance<Account, pyhpp_class_golden_classes_Account>::to_python(other),
+        Py_EQ, "golden_classes.Account.__eq__()");
+}
+
 bool Account::operator==(const pyhpp::object &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__eq__()");
     return pyhpp::detail::compare(*this, codec::object_::to_python(other), Py_EQ,
                                   "golden_classes.Account.__eq__()");
 }
 
+bool Account::operator!=(const Account &other) const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__ne__()");
+    return pyhpp::detail::compare(
+        *this, codec::instance<Account, pyhpp_class_golden_classes_Account>::to_python(other),
+        Py_NE, "golden_classes.Account.__ne__()");
+}
+
+bool Account::operator!=(const pyhpp::object &other) const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__ne__()");
+    return pyhpp::detail::compare(*this, codec::object_::to_python(other), Py_NE,
+                                  "golden_classes.Account.__ne__()");
+}
+
 bool Account::operator<(const ::py::golden_classes::Account &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__lt__()");
     return pyhpp::detail::compare(
-        *this, codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(other),
+        *this,
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(other),
         Py_LT, "golden_classes.Account.__lt__()");
 }
 
@@ -558,7 +547,7 @@ Savings::Savings(const std::string &owner, pyhpp::opt<double> balance,
         pyhpp_args.omit();
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_2, pyhpp_enum_0>::to_python(*pyhpp_keywords.level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
             "level", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Savings.get(), &pyhpp_keyword_names::Savings::Savings);
@@ -589,13 +578,15 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer()");
     pyhpp::detail::arguments<5> pyhpp_args("golden_classes.Transfer()");
     pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(source), "source");
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(source),
+        "source");
     pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(target), "target");
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(target),
+        "target");
     pyhpp_args.positional(codec::float_::to_python(amount), "amount");
     if (mode)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Mode, pyhpp_class_5, pyhpp_enum_2>::to_python(*mode),
+            codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>::to_python(*mode),
             "mode", 3);
     else
         pyhpp_args.omit();
@@ -612,7 +603,7 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.source");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::source.get(),
                                                      "golden_classes.Transfer.source");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>(
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_value, "golden_classes.Transfer.source", "golden_classes.Account");
 }
 
@@ -620,7 +611,7 @@ void Transfer::set_source(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.source");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::source.get(),
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(value),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(value),
         "golden_classes.Transfer.source");
 }
 
@@ -628,7 +619,7 @@ void Transfer::set_source(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.target");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::target.get(),
                                                      "golden_classes.Transfer.target");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_3>>(
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_value, "golden_classes.Transfer.target", "golden_classes.Account");
 }
 
@@ -636,7 +627,7 @@ void Transfer::set_target(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.target");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::target.get(),
-        codec::instance<::py::golden_classes::Account, pyhpp_class_3>::to_python(value),
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(value),
         "golden_classes.Transfer.target");
 }
 
@@ -658,7 +649,7 @@ void Transfer::set_amount(double value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.mode");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::mode.get(),
                                                      "golden_classes.Transfer.mode");
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_5, pyhpp_enum_2>>(
+    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
         pyhpp_value, "golden_classes.Transfer.mode", "golden_classes.Mode");
 }
 
@@ -666,7 +657,7 @@ void Transfer::set_mode(::py::golden_classes::Mode value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.mode");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::mode.get(),
-        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_5, pyhpp_enum_2>::to_python(value),
+        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>::to_python(value),
         "golden_classes.Transfer.mode");
 }
 
@@ -696,10 +687,10 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     auto *pyhpp_callable = pyhpp_attrs::Receipt.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Receipt()");
     pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Transfer, pyhpp_class_1>::to_python(transfer),
+        codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>::to_python(transfer),
         "transfer");
     pyhpp_args.set<1>(
-        codec::enumeration<::py::golden_classes::Level, pyhpp_class_2, pyhpp_enum_0>::to_python(level),
+        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(level),
         "level");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
@@ -709,7 +700,7 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Receipt.transfer");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Receipt::transfer.get(),
                                                      "golden_classes.Receipt.transfer");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Transfer, pyhpp_class_1>>(
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>>(
         pyhpp_value, "golden_classes.Receipt.transfer", "golden_classes.Transfer");
 }
 
@@ -717,7 +708,7 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Receipt.level");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Receipt::level.get(),
                                                      "golden_classes.Receipt.level");
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Level, pyhpp_class_2, pyhpp_enum_0>>(
+    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
         pyhpp_value, "golden_classes.Receipt.level", "golden_classes.Level");
 }
 

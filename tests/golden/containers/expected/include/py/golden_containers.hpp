@@ -128,8 +128,7 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
 /// Python: `golden_containers.results() -> tuple[int | None, list[str], dict[str, list[float] |
 /// None]]`
 /// Defined at golden_containers.py:57.
-std::tuple<std::optional<std::int64_t>, std::vector<std::string>,
-           std::map<std::string, std::optional<std::vector<double>>>>
+std::tuple<std::optional<std::int64_t>, std::vector<std::string>, std::map<std::string, std::optional<std::vector<double>>>>
 results();
 
 } // namespace py::golden_containers
