@@ -61,11 +61,12 @@ class FunctionView:
     protocol_function: str = ""  # the C API function of a 'binary' / 'unary' protocol
     short_forwarded: List[str] = field(default_factory=list)
 
+    overload_of: str = ""  # for an @overload signature: the function whose cache it shares
+
     @property
     def attr_name(self) -> str:
         """The cached Python function (overloads of one function share it)."""
-        return self.pyhpp_name.split("_", 2)[-1] if self.pyhpp_name.startswith("pyhpp_") \
-            else self.pyhpp_name
+        return self.overload_of or self.pyhpp_name
 
     @property
     def pyhpp_local(self) -> str:

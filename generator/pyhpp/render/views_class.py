@@ -406,13 +406,15 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         for i, o in enumerate(f.overloads):
             view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell)
             view.pyhpp_name = f"pyhpp_{i}_{f.cpp_name}"
+            view.overload_of = f.cpp_name
             if view.keyword_struct:
                 view.keywords_type = f"keywords::pyhpp_{i}_{f.cpp_name}"
                 view.declarations = [d.replace(f"keywords::{f.cpp_name} ", view.keywords_type + " ")
                                      for d in view.declarations]
             functions.append(view)
         # The first overload's view owns the cached function object.
-        functions[len(functions) - len(f.overloads)].pyhpp_name = f.cpp_name
+        first = functions[len(functions) - len(f.overloads)]
+        first.pyhpp_name, first.overload_of = f.cpp_name, ""
     handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
                                module)
     classes = [class_view(module, c, spell, wrappers) for c in handles]

@@ -25,6 +25,7 @@ pyhpp::detail::cached_attr unix_{pyhpp_module, "unix"};
 pyhpp::detail::cached_attr linux_{pyhpp_module, "linux"};
 pyhpp::detail::cached_attr py_hidden{pyhpp_module, "__hidden"};
 pyhpp::detail::cached_attr py_private{pyhpp_module, "_private"};
+pyhpp::detail::cached_attr pyhpp_call_{pyhpp_module, "pyhpp_call"};
 pyhpp::detail::cached_attr kw_{pyhpp_module, "kw"};
 pyhpp::detail::cached_attr keywords_{pyhpp_module, "keywords"};
 pyhpp::detail::cached_attr detail_{pyhpp_module, "detail"};
@@ -179,7 +180,8 @@ void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result
     if (pyhpp_keywords.pyhpp_keywords_)
         pyhpp_args.keyword(codec::int_::to_python(*pyhpp_keywords.pyhpp_keywords_),
                            "pyhpp_keywords", 2);
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::.get(), &pyhpp_keyword_names::pyhpp_call_);
+    auto *pyhpp_result =
+        pyhpp_args.call(pyhpp_attrs::pyhpp_call_.get(), &pyhpp_keyword_names::pyhpp_call_);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.pyhpp_call()");
 }
 
