@@ -89,6 +89,10 @@ TEST_CASE("classes: special methods become C++ idioms", "[classes]") {
     std::ostringstream out;
     out << s;
     CHECK(out.str() == "Shape(abc)");
+    std::string letters;
+    for (const std::string &letter : s) // __iter__: range-for over the object itself
+        letters += letter + ".";
+    CHECK(letters == "a.b.c.");
     std::unordered_set<shapes::Shape> set{shapes::Shape("p"), shapes::Shape("p"),
                                           shapes::Shape("q")};
     CHECK(set.size() == 2);

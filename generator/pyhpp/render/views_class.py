@@ -90,6 +90,7 @@ SPECIAL_MEMBERS = {
     "__neg__": ("operator-", "op_neg"),
     "__pos__": ("operator+", "op_pos"),
     "__invert__": ("operator~", "op_invert"),
+    "__iter__": ("pyhpp_iter", "op_iter"),
 }
 # Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
 COMPARISONS = {"__eq__": ("==", "Py_EQ"), "__ne__": ("!=", "Py_NE"), "__lt__": ("<", "Py_LT"),
@@ -139,6 +140,7 @@ class ClassView:
     has_str: bool = False
     qualified_name: str = ""
     inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
+    iterates: str = ""  # with a typed __iter__: the item type of begin() / end()
 
     @property
     def callables(self) -> List[FunctionView]:
@@ -341,11 +343,15 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
             methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
     attributes = [_attribute_view(a, python_name, f"{c.cpp_name}::{a.cpp_name}", spell)
                   for a in c.attributes]
+    prefix = "pyhpp::iterator_range<"
+    iterates = next((m.returns[len(prefix):-1] for m in methods
+                     if m.name == "pyhpp_iter" and m.returns.startswith(prefix)), "")
     return ClassView(
         name=c.cpp_name, python_name=python_name, doc_lines=doc_lines(c.doc),
         location=str(c.location) if c.location else "", base=base, constructor=constructor,
         methods=methods, attributes=attributes, comparisons=comparisons,
-        qualified_name="::" + "::".join(module.cpp_namespace + (c.cpp_name,)), **flags)
+        qualified_name="::" + "::".join(module.cpp_namespace + (c.cpp_name,)),
+        iterates=iterates, **flags)
 
 
 def enum_view(module: Module, c: Class) -> EnumView:

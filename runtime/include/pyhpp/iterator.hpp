@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -136,6 +137,42 @@ template <class T> class iterator_range {
     std::uint64_t m_generation = 0;
     std::optional<T> m_current;
     bool m_exhausted = false;
+};
+
+/// An input iterator that owns its range: what `begin()` of a class wrapper with `__iter__`
+/// returns, so `for (const T &item : object)` works on the wrapper itself.
+template <class T> class owning_iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T *;
+    using reference = const T &;
+
+    /// The end iterator.
+    owning_iterator() noexcept = default;
+    /// Starts iterating `range` (pulls its first item).
+    explicit owning_iterator(iterator_range<T> range)
+        : m_range(std::make_shared<iterator_range<T>>(std::move(range))),
+          m_position(m_range->begin()) {}
+
+    const T &operator*() const noexcept { return *m_position; }
+    const T *operator->() const noexcept { return &*m_position; }
+    owning_iterator &operator++() {
+        ++m_position;
+        return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const owning_iterator &a, const owning_iterator &b) noexcept {
+        return a.m_position == b.m_position;
+    }
+    friend bool operator!=(const owning_iterator &a, const owning_iterator &b) noexcept {
+        return !(a == b);
+    }
+
+  private:
+    std::shared_ptr<iterator_range<T>> m_range; // shared: copies of the iterator advance together
+    typename iterator_range<T>::iterator m_position;
 };
 
 } // namespace pyhpp
