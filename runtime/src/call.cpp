@@ -1,5 +1,6 @@
 // The out-of-line parts of the call path: keyword tuples and argument errors.
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/codec_callable.hpp>
 #include <pyhpp/detail/codec_instance.hpp>
 #include <pyhpp/detail/convert.hpp>
 
@@ -72,6 +73,22 @@ void throw_result_error(PyObject *result, const char *function, const char *expe
 namespace pyhpp::detail {
 
 namespace {
+/// Takes the pending exception (normalised) as a new reference, or null if none.
+PyObject *fetch_pending() {
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value && tb)
+        PyException_SetTraceback(value, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+#endif
+}
+
 PyObject *self_of(const pyhpp::object &self, const char *what) {
     if (!self)
         throw_null_self(what);
@@ -222,6 +239,32 @@ PyObject *binary(PyObject *(*op)(PyObject *, PyObject *), const pyhpp::object &s
 
 PyObject *unary(PyObject *(*op)(PyObject *), const pyhpp::object &self, const char *what) {
     return checked_result(op(self_of(self, what)));
+}
+
+bool exit_context(const pyhpp::object &self, bool failed, const char *what) {
+    PyObject *target = self_of(self, what);
+    PyObject *type = Py_None, *value = Py_None, *traceback = Py_None;
+    PyObject *exception = nullptr;
+    if (failed) {
+        raise_current_exception(); // the C++ exception as a Python one (the original if any)
+        exception = fetch_pending();
+        if (exception) {
+            type = reinterpret_cast<PyObject *>(Py_TYPE(exception));
+            value = exception;
+            PyObject *tb = PyException_GetTraceback(exception);
+            traceback = tb ? tb : Py_None;
+            Py_XDECREF(tb); // the exception keeps it alive
+        }
+    }
+    PyObject *result = PyObject_CallMethod(target, "__exit__", "OOO", type, value, traceback);
+    Py_XDECREF(exception);
+    if (!result)
+        throw_python_error();
+    int suppress = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    if (suppress < 0)
+        throw_python_error();
+    return failed && suppress == 1;
 }
 
 void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {

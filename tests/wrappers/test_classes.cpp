@@ -7,6 +7,7 @@
 #include <py/richfix/shapes.hpp>
 
 #include <sstream>
+#include <stdexcept>
 #include <unordered_set>
 
 #ifdef Py_PYTHON_H
@@ -142,4 +143,23 @@ TEST_CASE("constants: typed accessors read the current value", "[constants]") {
     CHECK(shapes::registry_size() == 0);
     pyhpp::import("richfix.shapes").set_attr("registry_size", 5);
     CHECK(shapes::registry_size() == 5);
+}
+
+namespace {
+struct cpp_failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+} // namespace
+
+TEST_CASE("classes: __enter__/__exit__ become a with() block", "[classes]") {
+    shapes::Session session(std::vector<std::string>{});
+    pyhpp::object actual_log = session.attr("log");
+    session.with([](const shapes::Session &s) { s.note("body"); });
+    // A Python exception leaving the block reaches __exit__, which suppresses KeyError.
+    session.with([](const shapes::Session &) { shapes::fail_with_key_error(); });
+    // A C++ exception reaches __exit__ as pyhpp.CppException and is rethrown as itself.
+    CHECK_THROWS_AS(session.with([](const shapes::Session &) { throw cpp_failure("c++"); }),
+                    cpp_failure);
+    CHECK(actual_log.repr() == "['enter', 'body', 'exit clean', 'enter', 'exit KeyError', "
+                               "'enter', 'exit CppException']");
 }

@@ -91,6 +91,7 @@ SPECIAL_MEMBERS = {
     "__pos__": ("operator+", "op_pos"),
     "__invert__": ("operator~", "op_invert"),
     "__iter__": ("pyhpp_iter", "op_iter"),
+    "__enter__": ("pyhpp_enter", "op_enter"),
 }
 # Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
 COMPARISONS = {"__eq__": ("==", "Py_EQ"), "__ne__": ("!=", "Py_NE"), "__lt__": ("<", "Py_LT"),
@@ -141,6 +142,7 @@ class ClassView:
     qualified_name: str = ""
     inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
     iterates: str = ""  # with a typed __iter__: the item type of begin() / end()
+    context: str = ""  # with __enter__ and __exit__: what __enter__ gives the `with` body
 
     @property
     def callables(self) -> List[FunctionView]:
@@ -346,12 +348,15 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     prefix = "pyhpp::iterator_range<"
     iterates = next((m.returns[len(prefix):-1] for m in methods
                      if m.name == "pyhpp_iter" and m.returns.startswith(prefix)), "")
+    context = ""
+    if any(f.name == "__exit__" for f in c.methods):
+        context = next((m.returns for m in methods if m.name == "pyhpp_enter"), "")
     return ClassView(
         name=c.cpp_name, python_name=python_name, doc_lines=doc_lines(c.doc),
         location=str(c.location) if c.location else "", base=base, constructor=constructor,
         methods=methods, attributes=attributes, comparisons=comparisons,
         qualified_name="::" + "::".join(module.cpp_namespace + (c.cpp_name,)),
-        iterates=iterates, **flags)
+        iterates=iterates, context=context, **flags)
 
 
 def enum_view(module: Module, c: Class) -> EnumView:

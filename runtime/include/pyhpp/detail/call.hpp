@@ -91,6 +91,11 @@ PyObject *binary(PyObject *(*op)(PyObject *, PyObject *), const pyhpp::object &s
                  PyObject *other, const char *what);
 PyObject *unary(PyObject *(*op)(PyObject *), const pyhpp::object &self, const char *what);
 
+/// Calls `self.__exit__(...)` for a `with` block: with the C++ exception being handled (it must
+/// be called inside a catch block) when `failed`, else with three Nones; returns whether
+/// __exit__ suppresses the exception. PRECONDITION: The GIL must be held.
+bool exit_context(const pyhpp::object &self, bool failed, const char *what);
+
 /// `cls(*args)` for a class getter, stealing the n arguments (a null one means its conversion
 /// failed with a Python error set: nothing is called). Never throws: a failure to get the
 /// class becomes a Python error. PRECONDITION: The GIL must be held.
