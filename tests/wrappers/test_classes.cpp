@@ -163,3 +163,10 @@ TEST_CASE("classes: __enter__/__exit__ become a with() block", "[classes]") {
     CHECK(actual_log.repr() == "['enter', 'body', 'exit clean', 'enter', 'exit KeyError', "
                                "'enter', 'exit CppException']");
 }
+
+TEST_CASE("classes: @typing.overload methods become C++ overloads", "[classes]") {
+    shapes::Scaler scaler;
+    CHECK(scaler.apply(5) == 15);
+    CHECK(scaler.apply("ab") == "abab");
+    CHECK(scaler.apply("ab", shapes::kw::times = 3) == "ababab");
+}

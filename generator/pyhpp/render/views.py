@@ -69,6 +69,10 @@ class FunctionView:
         return self.overload_of or self.pyhpp_name
 
     @property
+    def attr_local(self) -> str:
+        return self.attr_name.rsplit("::", 1)[-1]
+
+    @property
     def pyhpp_local(self) -> str:
         """The helper name within its class's helper namespace."""
         return self.pyhpp_name.rsplit("::", 1)[-1]

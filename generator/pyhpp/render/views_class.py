@@ -341,6 +341,19 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
             flags["has_hash"] = True
         elif f.name == "__str__":
             flags["has_str"] = True
+        elif not f.name.startswith("__") and f.overloads:
+            # @typing.overload signatures: one C++ overload each, sharing the method's name.
+            for i, o in enumerate(f.overloads):
+                view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell,
+                                     c.cpp_name, python_name)
+                if i:
+                    view.pyhpp_name = f"{c.cpp_name}::pyhpp_{i}_{f.cpp_name}"
+                    view.overload_of = f"{c.cpp_name}::{f.cpp_name}"
+                    view.keywords_type = f"keywords::{c.cpp_name}::pyhpp_{i}_{f.cpp_name}"
+                    view.declarations = [
+                        d.replace(f"keywords::{c.cpp_name}::{f.cpp_name} ",
+                                  view.keywords_type + " ") for d in view.declarations]
+                methods.append(_member(view))
         elif not f.name.startswith("__"):
             methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
     attributes = [_attribute_view(a, python_name, f"{c.cpp_name}::{a.cpp_name}", spell)
