@@ -46,6 +46,12 @@ TEST_CASE("classes: class and static methods, properties and attributes", "[clas
     CHECK(s.sides() == 4);
 }
 
+TEST_CASE("classes: an inherited classmethod is looked up on the subclass", "[classes]") {
+    shapes::Labelled l = shapes::Labelled::unit(); // Shape.unit is `cls("unit")`
+    CHECK(l.type_name() == "richfix.shapes.Labelled");
+    CHECK(l.shout() == "UNIT");
+}
+
 TEST_CASE("classes: inheritance is mirrored", "[classes]") {
     shapes::Square sq(3.0);
     CHECK(sq.area() == 9.0);

@@ -310,7 +310,35 @@ def _comparisons(module: Module, c: Class, f: Function, spell: Spellings
     return views
 
 
-def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]) -> ClassView:
+def _inherited_classmethods(module: Module, c: Class, everything: Dict[str, Class]
+                            ) -> List[Function]:
+    """Classmethods of wrapped bases that `c` does not define: C++ would call them on the base
+    class (`Base::make()` gives a Base), Python on the class they are looked up on."""
+    own = {f.name for f in c.methods}
+    found: List[Function] = []
+    ref = f"{module.name}.{c.name}"
+    pending = list(c.bases)
+    seen = set()
+    while pending:
+        base_ref = pending.pop(0)
+        base = everything.get(base_ref)
+        if base is None or base_ref in seen:
+            continue
+        seen.add(base_ref)
+        for f in base.methods:
+            if f.binding == "classmethod" and f.name not in own:
+                own.add(f.name)
+                returns = f.cpp_returns
+                if returns is not None and returns.kind == "instance" and returns.ref == base_ref:
+                    qualified = "::" + "::".join(module.cpp_namespace + (c.cpp_name,))
+                    returns = CppType("instance", name=qualified, ref=ref)
+                found.append(dataclasses.replace(f, cpp_returns=returns))
+        pending.extend(base.bases)
+    return found
+
+
+def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str],
+               everything: Optional[Dict[str, Class]] = None) -> ClassView:
     python_name = f"{module.name}.{c.name}"
     base = "pyhpp::object"
     for b in c.bases:
@@ -355,6 +383,9 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
                                   view.keywords_type + " ") for d in view.declarations]
                 methods.append(_member(view))
         elif not f.name.startswith("__"):
+            methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
+    for f in _inherited_classmethods(module, c, everything or {}):
+        if f.cpp_name not in names:
             methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
     attributes = [_attribute_view(a, python_name, f"{c.cpp_name}::{a.cpp_name}", spell)
                   for a in c.attributes]
@@ -441,7 +472,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         first.pyhpp_name, first.overload_of = f.cpp_name, ""
     handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
                                module)
-    classes = [class_view(module, c, spell, wrappers) for c in handles]
+    everything = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes}
+    classes = [class_view(module, c, spell, wrappers, everything) for c in handles]
     hashed = {c.python_name for c in classes if c.has_hash}
     for view, c in zip(classes, handles):
         if not view.has_hash and any(b in hashed for b in c.bases):

@@ -238,6 +238,10 @@ class Savings : public ::py::golden_classes::Account {
     /// Python: `golden_classes.Savings.withdraw(amount: float) -> float`
     /// Defined at golden_classes.py:126.
     double withdraw(double amount) const;
+
+    /// Python: `golden_classes.Savings.open(owner: str) -> golden_classes.Account`
+    /// Defined at golden_classes.py:62.
+    static ::py::golden_classes::Savings open(const std::string &owner);
 };
 
 /// Python: `golden_classes.Transfer`

@@ -38,6 +38,9 @@ namespace pyhpp_members_Account {
 pyhpp::detail::cached_attr open{pyhpp_attrs::Account, "open"};
 pyhpp::detail::cached_attr valid_owner{pyhpp_attrs::Account, "valid_owner"};
 } // namespace pyhpp_members_Account
+namespace pyhpp_members_Savings {
+pyhpp::detail::cached_attr open{pyhpp_attrs::Savings, "open"};
+} // namespace pyhpp_members_Savings
 } // namespace pyhpp_attrs
 
 // Interned names of methods and attributes.
@@ -105,11 +108,11 @@ struct pyhpp_class_golden_classes_Account {
 struct pyhpp_class_golden_classes_Access {
     static PyObject *get() { return pyhpp_attrs::Access.get(); }
 };
-struct pyhpp_class_golden_classes_Mode {
-    static PyObject *get() { return pyhpp_attrs::Mode.get(); }
-};
 struct pyhpp_class_golden_classes_Savings {
     static PyObject *get() { return pyhpp_attrs::Savings.get(); }
+};
+struct pyhpp_class_golden_classes_Mode {
+    static PyObject *get() { return pyhpp_attrs::Mode.get(); }
 };
 struct pyhpp_enum_golden_classes_Level {
     static constexpr bool by_value = true;
@@ -563,6 +566,16 @@ double Savings::withdraw(double amount) const {
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Savings::withdraw.get());
     return pyhpp::detail::take_result<codec::float_>(pyhpp_result,
                                                      "golden_classes.Savings.withdraw()", "float");
+}
+
+::py::golden_classes::Savings Savings::open(const std::string &owner) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Savings.open()");
+    auto *pyhpp_callable = pyhpp_attrs::pyhpp_members_Savings::open.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Savings.open()");
+    pyhpp_args.set<0>(codec::str_::to_python(owner), "owner");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
+    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Savings, pyhpp_class_golden_classes_Savings>>(
+        pyhpp_result, "golden_classes.Savings.open()", "golden_classes.Account");
 }
 
 void Transfer::pyhpp_check(const pyhpp::object &object) {
