@@ -116,13 +116,9 @@ struct pyhpp_class_golden_classes_Mode {
 };
 struct pyhpp_enum_golden_classes_Level {
     static constexpr bool by_value = true;
-    static constexpr const char *names[] = {"LOW", "HIGH"};
-    static constexpr std::size_t count = 2;
 };
 struct pyhpp_enum_golden_classes_Access {
     static constexpr bool by_value = true;
-    static constexpr const char *names[] = {"READ", "WRITE", "EXECUTE"};
-    static constexpr std::size_t count = 3;
 };
 struct pyhpp_enum_golden_classes_Mode {
     static constexpr bool by_value = false;
