@@ -73,22 +73,6 @@ void throw_result_error(PyObject *result, const char *function, const char *expe
 namespace pyhpp::detail {
 
 namespace {
-/// Takes the pending exception (normalised) as a new reference, or null if none.
-PyObject *fetch_pending() {
-#if PY_VERSION_HEX >= 0x030C0000
-    return PyErr_GetRaisedException();
-#else
-    PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    if (value && tb)
-        PyException_SetTraceback(value, tb);
-    Py_XDECREF(type);
-    Py_XDECREF(tb);
-    return value;
-#endif
-}
-
 PyObject *self_of(const pyhpp::object &self, const char *what) {
     if (!self)
         throw_null_self(what);
@@ -247,7 +231,7 @@ bool exit_context(const pyhpp::object &self, bool failed, const char *what) {
     PyObject *exception = nullptr;
     if (failed) {
         raise_current_exception(); // the C++ exception as a Python one (the original if any)
-        exception = fetch_pending();
+        exception = fetch_exception();
         if (exception) {
             type = reinterpret_cast<PyObject *>(Py_TYPE(exception));
             value = exception;

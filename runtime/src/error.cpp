@@ -219,22 +219,6 @@ std::shared_ptr<const error> make_error_at_depth(PyObject *exc, int depth) {
     return class_for(Py_TYPE(exc)).make(build_state(exc, depth, nullptr));
 }
 
-/// Takes the pending exception (normalised, with its traceback) as a new reference.
-PyObject *fetch_exception() {
-#if PY_VERSION_HEX >= 0x030C0000
-    return PyErr_GetRaisedException();
-#else
-    PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    if (value && tb)
-        PyException_SetTraceback(value, tb);
-    Py_XDECREF(type);
-    Py_XDECREF(tb);
-    return value;
-#endif
-}
-
 [[noreturn]] void throw_fetched(const std::string *context) {
     PyObject *exc = fetch_exception();
     if (!exc)
@@ -259,6 +243,22 @@ PyObject *fetch_exception() {
 }
 
 } // namespace
+
+/// Takes the pending exception (normalised, with its traceback) as a new reference.
+PyObject *fetch_exception() noexcept {
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value && tb)
+        PyException_SetTraceback(value, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+#endif
+}
 
 bool register_error_name(const char *module, const char *qualname, error_class cls) noexcept {
     try {

@@ -17,6 +17,10 @@ namespace pyhpp::detail {
 /// Same, with `context` put in front of the message ("samplepkg.f(): argument 'name': ...").
 [[noreturn]] PYHPP_NOINLINE void throw_python_error(const std::string &context);
 
+/// Takes the pending Python exception (normalised, with its traceback) as a new reference, or
+/// null if none is pending. PRECONDITION: The GIL must be held.
+PyObject *fetch_exception() noexcept;
+
 /// Builds the pyhpp exception for an exception object without throwing it.
 /// PRECONDITION: The GIL must be held.
 std::shared_ptr<const error> make_error(PyObject *exception);
