@@ -226,6 +226,13 @@ class ModuleView:
     literals: List[LiteralSet] = field(default_factory=list)
     forward_classes: List[str] = field(default_factory=list)
     structs: List[StructView] = field(default_factory=list)
+    pyhpp_headers: List[str] = field(default_factory=list)  # runtime headers beyond pyhpp.hpp
+
+    @property
+    def project_headers(self) -> List[str]:
+        """The runtime's and other bindings' headers, one sorted block (as clang-format sorts)."""
+        return sorted(["<pyhpp/pyhpp.hpp>"] + self.pyhpp_headers
+                      + [f"<{h}>" for h in self.includes])
     struct_codecs: List[cpp.StructCodec] = field(default_factory=list)
 
     @property
@@ -520,7 +527,9 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         location=str(module.location) if module.location else "",
         doc_lines=doc_lines(module.doc),
         functions=functions,
-        std_headers=sorted(spell.headers),
+        std_headers=sorted(h for h in spell.headers | ({"<ostream>"} if any(
+            c.has_str for c in classes) else set()) if not h.startswith("<pyhpp/")),
+        pyhpp_headers=sorted(h for h in spell.headers if h.startswith("<pyhpp/")),
         keyword_tags=tags,
         python_version=python_version,
         pyhpp_version=pyhpp_version,

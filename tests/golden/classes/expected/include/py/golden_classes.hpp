@@ -3,6 +3,8 @@
 // Do not edit: regenerate instead. Needs no Python.h: link the bindings target instead.
 #pragma once
 
+#include <pyhpp/chrono.hpp>
+#include <pyhpp/iterator.hpp>
 #include <pyhpp/pyhpp.hpp>
 
 #include <chrono>
@@ -11,13 +13,10 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <pyhpp/chrono.hpp>
-#include <pyhpp/iterator.hpp>
+#include <ostream>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <ostream>
 
 /// Golden case `classes`: classes, dataclasses, enums, exception classes, constants, rich types.
 ///
@@ -400,37 +399,32 @@ std::complex<double> rotate(const std::complex<double> &z);
 /// Defined at golden_classes.py:203.
 pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index = {});
 
-template <class... pyhpp_K,
-          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Account::Account(const std::string &owner, pyhpp_K &&...pyhpp_kw)
     : Account(
         owner, {},
         pyhpp::detail::make_keywords<keywords::Account::Account>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
-template <class... pyhpp_K,
-          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Account::Account(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw)
     : Account(
         owner, balance,
         pyhpp::detail::make_keywords<keywords::Account::Account>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
-template <class... pyhpp_K,
-          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 double Account::deposit(double amount, pyhpp_K &&...pyhpp_kw) const {
     return this->deposit(
         amount,
         pyhpp::detail::make_keywords<keywords::Account::deposit>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
-template <class... pyhpp_K,
-          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Savings::Savings(const std::string &owner, pyhpp_K &&...pyhpp_kw)
     : Savings(
         owner, {},
         pyhpp::detail::make_keywords<keywords::Savings::Savings>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
-template <class... pyhpp_K,
-          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Savings::Savings(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw)
     : Savings(
         owner, balance,
