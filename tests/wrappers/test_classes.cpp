@@ -88,6 +88,11 @@ TEST_CASE("classes: special methods become C++ idioms", "[classes]") {
     CHECK_THROWS_AS(s[10], pyhpp::index_error);
     CHECK(s(2) == "abcabc");
     CHECK((s + shapes::Shape("d")).describe() == "abc+d x1");
+    shapes::Shape grown("g");
+    shapes::Shape alias = grown;
+    grown += shapes::Shape("h"); // __iadd__ mutates in place here, so the alias sees it
+    CHECK(grown.describe() == "g&h x1");
+    CHECK(alias.describe() == "g&h x1");
     CHECK(s == shapes::Shape("abc"));
     CHECK_FALSE(s == shapes::Shape("abd"));
     CHECK(shapes::Shape("small") < shapes::Square(1.0));

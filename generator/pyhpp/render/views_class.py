@@ -67,6 +67,9 @@ PROTOCOLS = {
     "__lshift__": ("binary", "PyNumber_Lshift"), "__rshift__": ("binary", "PyNumber_Rshift"),
     "__neg__": ("unary", "PyNumber_Negative"), "__pos__": ("unary", "PyNumber_Positive"),
     "__invert__": ("unary", "PyNumber_Invert"),
+    "__iadd__": ("inplace", "PyNumber_InPlaceAdd"),
+    "__isub__": ("inplace", "PyNumber_InPlaceSubtract"),
+    "__imul__": ("inplace", "PyNumber_InPlaceMultiply"),
 }
 
 # Special methods that become C++ members: Python name -> (C++ name, helper suffix).
@@ -91,6 +94,9 @@ SPECIAL_MEMBERS = {
     "__pos__": ("operator+", "op_pos"),
     "__invert__": ("operator~", "op_invert"),
     "__iter__": ("pyhpp_iter", "op_iter"),
+    "__iadd__": ("operator+=", "op_iadd"),
+    "__isub__": ("operator-=", "op_isub"),
+    "__imul__": ("operator*=", "op_imul"),
     "__enter__": ("pyhpp_enter", "op_enter"),
 }
 # Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
@@ -285,6 +291,8 @@ def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> Fu
     if f.name in PROTOCOLS and all(p.kind in ("positional_only", "positional_or_keyword")
                                    and not p.has_default for p in f.parameters):
         view.protocol, view.protocol_function = PROTOCOLS[f.name]
+        if view.protocol == "inplace":
+            view.returns = f"{c.cpp_name} &"  # rebinds the handle, as Python rebinds the name
         if view.protocol == "length":
             view.returns = "std::int64_t"
         if view.protocol in ("contains",):
