@@ -11,6 +11,7 @@ from .. import __version__
 from ..ir.model import Api, Module
 from .cpp import literal_text
 from .layout import layout
+from .views import strip_default
 from .views_class import module_view
 
 TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
@@ -24,10 +25,6 @@ def _cpp_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def _strip_default(declaration: str) -> str:
-    return declaration[: -len(" = {}")] if declaration.endswith(" = {}") else declaration
-
-
 def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
@@ -36,7 +33,7 @@ def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["cpp_string"] = _cpp_string
-    env.filters["strip_default"] = _strip_default
+    env.filters["strip_default"] = strip_default
     env.filters["cpp_literal"] = literal_text
     return env
 

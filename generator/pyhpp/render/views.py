@@ -57,6 +57,8 @@ class FunctionView:
     # Members with a keyword struct: the struct parameter has no default (the struct is not
     # complete inside the class), and this shorter overload leaves the keywords out.
     short_declarations: List[str] = field(default_factory=list)
+    # The C++ parameters before the keyword struct (required, optional positional, *args).
+    leading_names: List[str] = field(default_factory=list)
     protocol: str = ""  # special members that go through Python's protocol: 'binary', ...
     protocol_function: str = ""  # the C API function of a 'binary' / 'unary' protocol
     short_forwarded: List[str] = field(default_factory=list)
@@ -154,9 +156,17 @@ def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView
     )
 
 
+def strip_default(declaration: str) -> str:
+    """A C++ parameter declaration without its `= {}` default."""
+    return declaration[: -len(" = {}")] if declaration.endswith(" = {}") else declaration
+
+
 def function_view(module: Module, function: Function, spell: Spellings, owner: str = "",
-                  owner_python: str = "") -> FunctionView:
-    """The view of a module function, or of a method / constructor of class `owner`."""
+                  owner_python: str = "", helper: str = "") -> FunctionView:
+    """The view of a module function, or of a method / constructor of class `owner`.
+
+    `helper` names the source's helper objects and the keyword struct (default: the C++ name);
+    the signatures of one @overload set need distinct ones."""
     assert function.cpp_returns is not None
     binding = function.binding if owner else "function"
     if owner and function.name in ("__init__", "__new__"):
@@ -198,8 +208,10 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     keyword_struct = group("keyword_only", optional=True)
     var_kw = group("var_keyword")
     name = function.cpp_name
-    keywords_type = (f"keywords::{owner}::{name}" if owner else f"keywords::{name}")
-    declarations = [v.declaration for v in required + required_kw + optional_pos + var_pos]
+    helper = helper or name
+    keywords_type = (f"keywords::{owner}::{helper}" if owner else f"keywords::{helper}")
+    leading = required + required_kw + optional_pos + var_pos
+    declarations = [v.declaration for v in leading]
     if keyword_struct:
         declarations.append(f"const {keywords_type} &pyhpp_keywords = {{}}")
     declarations += [v.declaration for v in var_kw]
@@ -250,5 +262,6 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         binding=binding,
         owner=owner,
         keywords_type=keywords_type,
-        pyhpp_name=f"{owner}::{name}" if owner else name,
+        pyhpp_name=f"{owner}::{helper}" if owner else helper,
+        leading_names=[v.name for v in leading],
     )

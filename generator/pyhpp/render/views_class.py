@@ -11,7 +11,7 @@ from ..ir.model import Api, Attribute, Class, CppType, Function, Module
 from ..passes.pytext import py_text
 from . import cpp
 from .cpp import ClassRef, EnumTraits, LiteralSet, Spellings
-from .views import FunctionView, doc_lines, function_view
+from .views import FunctionView, doc_lines, function_view, strip_default
 
 # Python exception classes the runtime maps, by qualified name.
 BUILTIN_ERRORS = {
@@ -262,23 +262,13 @@ def _member(view: FunctionView) -> FunctionView:
     """Adapts a member's declarations to the struct being incomplete inside the class."""
     if not view.keyword_struct:
         return view
-    at = next(i for i, d in enumerate(view.declarations) if d.endswith("&pyhpp_keywords = {}"))
+    at = len(view.leading_names)  # the keyword struct's position
     view.short_declarations = view.declarations[:at]
-    view.short_forwarded = [_parameter_name(d) for d in view.short_declarations]
+    view.short_forwarded = list(view.leading_names)
     # Before a parameter without a default, none may have one.
-    view.declarations = ([_strip(d) for d in view.declarations[:at]]
-                         + [_strip(view.declarations[at])] + view.declarations[at + 1:])
+    view.declarations = ([strip_default(d) for d in view.declarations[: at + 1]]
+                         + view.declarations[at + 1:])
     return view
-
-
-def _strip(declaration: str) -> str:
-    return declaration[: -len(" = {}")] if declaration.endswith(" = {}") else declaration
-
-
-def _parameter_name(declaration: str) -> str:
-    """The parameter name of a C++ parameter declaration (`const T &name = {}` -> `name`)."""
-    head = declaration.split(" = ", 1)[0]
-    return head.replace("&", " ").split()[-1]
 
 
 def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> FunctionView:
@@ -286,8 +276,8 @@ def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> Fu
     # Keyword-only extras of special methods are never sent: Python applies their defaults.
     kept = tuple(p for p in f.parameters if not (p.kind == "keyword_only" and p.has_default))
     f = dataclasses.replace(f, parameters=kept, cpp_name=cpp_name)
-    view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}")
-    view.pyhpp_name = f"{c.cpp_name}::pyhpp_{helper}"
+    view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}",
+                         helper=f"pyhpp_{helper}")
     if f.name in PROTOCOLS and all(p.kind in ("positional_only", "positional_or_keyword")
                                    and not p.has_default for p in f.parameters):
         view.protocol, view.protocol_function = PROTOCOLS[f.name]
@@ -388,14 +378,9 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
             # @typing.overload signatures: one C++ overload each, sharing the method's name.
             for i, o in enumerate(f.overloads):
                 view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell,
-                                     c.cpp_name, python_name)
-                if i:
-                    view.pyhpp_name = f"{c.cpp_name}::pyhpp_{i}_{f.cpp_name}"
-                    view.overload_of = f"{c.cpp_name}::{f.cpp_name}"
-                    view.keywords_type = f"keywords::{c.cpp_name}::pyhpp_{i}_{f.cpp_name}"
-                    view.declarations = [
-                        d.replace(f"keywords::{c.cpp_name}::{f.cpp_name} ",
-                                  view.keywords_type + " ") for d in view.declarations]
+                                     c.cpp_name, python_name,
+                                     helper=f"pyhpp_{i}_{f.cpp_name}" if i else "")
+                view.overload_of = f"{c.cpp_name}::{f.cpp_name}" if i else ""
                 methods.append(_member(view))
         elif not f.name.startswith("__"):
             methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
@@ -474,17 +459,11 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
             continue
         # @typing.overload sets: a C++ overload per signature, all calling the one function.
         for i, o in enumerate(f.overloads):
-            view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell)
-            view.pyhpp_name = f"pyhpp_{i}_{f.cpp_name}"
-            view.overload_of = f.cpp_name
-            if view.keyword_struct:
-                view.keywords_type = f"keywords::pyhpp_{i}_{f.cpp_name}"
-                view.declarations = [d.replace(f"keywords::{f.cpp_name} ", view.keywords_type + " ")
-                                     for d in view.declarations]
+            # The first signature owns the cached function object; the others share it.
+            view = function_view(module, dataclasses.replace(o, cpp_name=f.cpp_name), spell,
+                                 helper=f"pyhpp_{i}_{f.cpp_name}" if i else "")
+            view.overload_of = f.cpp_name if i else ""
             functions.append(view)
-        # The first overload's view owns the cached function object.
-        first = functions[len(functions) - len(f.overloads)]
-        first.pyhpp_name, first.overload_of = f.cpp_name, ""
     handles = _sorted_by_bases([c for c in module.classes if c.kind in ("class", "dataclass")],
                                module)
     everything = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes}
