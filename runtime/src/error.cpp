@@ -24,11 +24,12 @@ namespace detail {
 namespace {
 
 struct registered {
-    PyObject *type; // a new reference (built-in classes are immortal statics anyway)
+    PyObject *type; // a built-in exception class: a static of libpython, stable across restarts
     error_class cls;
 };
 
-/// The classes mapped to C++, built-ins first. PRECONDITION: The GIL must be held.
+/// The built-in classes mapped to C++ (generated classes register by name, below).
+/// PRECONDITION: The GIL must be held.
 std::vector<registered> &registry() {
     static std::vector<registered> table = [] {
         std::vector<registered> t;
@@ -122,10 +123,9 @@ error_class class_for(PyTypeObject *type) {
         PyObject *base = PyTuple_GET_ITEM(mro, i);
         if (const error_class *named = named_class(base))
             return *named;
-        // Later registrations win, so a generated class can refine a built-in mapping.
-        for (auto it = table.rbegin(); it != table.rend(); ++it)
-            if (it->type == base)
-                return it->cls;
+        for (const auto &entry : table)
+            if (entry.type == base)
+                return entry.cls;
     }
     return error_class_of<error>();
 }
@@ -267,11 +267,6 @@ bool register_error_name(const char *module, const char *qualname, error_class c
     } catch (...) {
         return false;
     }
-}
-
-void register_error(PyObject *python_type, error_class cls) {
-    Py_INCREF(python_type);
-    registry().push_back({python_type, cls});
 }
 
 std::shared_ptr<const error> make_error(PyObject *exception) {

@@ -155,17 +155,14 @@ class Spellings:
             return
         if t.kind in _HEADERS:
             self.headers.add(_HEADERS[t.kind])
-        if t.kind in ("instance", "enum"):
+        if t.kind in ("instance", "enum", "struct"):
             module = t.ref.rsplit(".", 1)[0]
             if module != self.module:
-                self.includes.add(module)
+                self.includes.add(module)  # its header declares the C++ type
             self.class_ref(t.ref)
         if t.kind == "enum":
             self.traits(t.ref)
         if t.kind == "struct":
-            module = t.ref.rsplit(".", 1)[0]
-            if module != self.module:
-                self.includes.add(module)
             self.struct_codec(t)
         if t.kind == "literal":
             self.literal(t)

@@ -45,7 +45,6 @@ class FunctionView:
     keyword_struct: List[ParamView]  # optional keyword-only parameters
     keyword_names: List[str]  # Python names of keyword-capable parameters, in order
     overloads: List["OverloadView"] = field(default_factory=list)
-    signature_known: bool = True
     slot: int = 0  # capacity of the on-stack argument array
     var_count: int = 0  # how many of *args / **kwargs it has
     # Every parameter required and sent by position: exactly `slot` positionals, no keywords.
@@ -255,7 +254,6 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         keyword_struct=keyword_struct,
         keyword_names=keyword_names,
         overloads=overloads,
-        signature_known=function.signature_known,
         slot=fixed_count,
         var_count=len(var_pos) + len(var_kw),
         fixed_positional=len(required) == len(params),

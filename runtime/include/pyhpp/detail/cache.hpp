@@ -46,7 +46,6 @@ class cached_module : public cache_entry {
             return m_value;
         return fill();
     }
-    const char *name() const noexcept { return m_name; }
 
   private:
     PyObject *fill();
@@ -67,7 +66,6 @@ class cached_attr : public cache_entry {
             return m_value;
         return fill();
     }
-    const char *name() const noexcept { return m_name; }
 
   private:
     static PyObject *get_module(cache_entry *e) { return static_cast<cached_module *>(e)->get(); }
@@ -104,7 +102,6 @@ class keyword_names : public cache_entry {
     /// The tuple of the names whose bits are set in `mask`, in order, as a new reference.
     /// PRECONDITION: The GIL must be held.
     PyObject *tuple_for(std::uint64_t mask);
-    std::size_t size() const noexcept { return m_count; }
 
   private:
     static constexpr std::size_t count(const char *names) noexcept {

@@ -46,9 +46,4 @@ template <class E> error_class error_class_of() noexcept {
 /// static initialisation, before any interpreter runs. Touches no Python object.
 bool register_error_name(const char *module, const char *qualname, error_class cls) noexcept;
 
-/// Maps Python exception class `python_type` (and its subclasses, unless they are mapped
-/// themselves) to a C++ class. Generated exception classes register this way.
-/// PRECONDITION: The GIL must be held.
-void register_error(PyObject *python_type, error_class cls);
-
 } // namespace pyhpp::detail
