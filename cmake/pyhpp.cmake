@@ -100,6 +100,7 @@ function(pyhpp_add_bindings target)
 
     set(command "${PYHPP_GENERATOR_PYTHON}" "${_PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
         ${arg_MODULES} -o "${out}" --python "${python_exe}" --namespace "${arg_NAMESPACE}")
+    list(APPEND command --compiler "${CMAKE_CXX_COMPILER}")
     foreach(dir IN LISTS paths)
         list(APPEND command --path "${dir}")
     endforeach()

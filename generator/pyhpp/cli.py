@@ -27,6 +27,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="put DIR in front of the target's sys.path (repeatable)")
         p.add_argument("--namespace", default="::".join(DEFAULT_NAMESPACE), metavar="NS",
                        help="root C++ namespace, also the header directory (default: %(default)s)")
+        p.add_argument("--compiler", metavar="CXX",
+                       help="the C++ compiler that builds the bindings: C++ names avoid the "
+                            "macros of its headers (default: $CXX, else c++, g++ or clang++)")
+        p.add_argument("--recursive", action="store_true",
+                       help="wrap every public submodule of the packages too")
+        p.add_argument("--include", action="append", default=[], metavar="PATTERN",
+                       help="with --recursive: only submodules matching PATTERN "
+                            "(fnmatch, on dotted names; repeatable)")
+        p.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                       help="with --recursive: leave out submodules matching PATTERN "
+                            "(repeatable; test packages are left out unless included)")
 
     g = sub.add_parser("generate", help="write a header and a source per module")
     common(g)
@@ -38,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("inspect", help="print the IR of the modules as JSON")
     common(i)
+
+    m = sub.add_parser("modules", help="list the modules `generate` writes files for")
+    common(m)
     return parser
 
 
@@ -47,9 +61,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         options = Options(
             modules=tuple(args.modules), python=args.python, paths=tuple(args.path),
-            namespace=namespace,
+            namespace=namespace, compiler=args.compiler,
             output=getattr(args, "output", "."), depfile=getattr(args, "depfile", None),
-            stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False))
+            stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False),
+            recursive=args.recursive, includes=tuple(args.include),
+            excludes=tuple(args.exclude))
+        if args.command == "modules":
+            from .pipeline import list_modules
+
+            names, diagnostics = list_modules(options)
+            sys.stdout.write("".join(name + "\n" for name in names))
+            for d in diagnostics:
+                sys.stderr.write(f"{d}\n")
+            return 0
         if args.command == "inspect":
             from .ir.serialize import to_json
             from .pipeline import analyse

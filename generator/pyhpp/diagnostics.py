@@ -10,7 +10,7 @@ from .ir.model import Location
 
 @dataclass(frozen=True)
 class Diagnostic:
-    severity: str  # "warning" or "error"
+    severity: str  # "note" (never fails a run, even with --strict), "warning" or "error"
     message: str
     location: Optional[Location] = None
 

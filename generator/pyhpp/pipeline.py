@@ -10,7 +10,9 @@ from typing import Dict, List, Optional, Tuple
 from .diagnostics import Diagnostic, GenerationError
 from .ir.model import Api, Location
 from .introspect.launch import IntrospectionFailed, run_introspection
-from .passes import naming, signatures, typemap
+from .introspect.launch import list_modules as run_list
+from .passes import exports, inherit, macros, naming, signatures, typemap
+from .passes import members, overloads
 
 GENERATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_NAMESPACE = ("py",)
@@ -26,6 +28,11 @@ class Options:
     depfile: Optional[str] = None  # make-style list of every file the output depends on
     stamp: Optional[str] = None  # touched after a successful run (the depfile's target)
     strict: bool = False  # warnings are errors
+    # The C++ compiler whose headers' macros C++ names avoid; None: $CXX, else c++, g++, clang++.
+    compiler: Optional[str] = None
+    recursive: bool = False  # every public submodule of the packages too
+    includes: Tuple[str, ...] = ()  # with recursive: only submodules matching these patterns
+    excludes: Tuple[str, ...] = ()  # with recursive: not submodules matching these patterns
 
 
 @dataclass
@@ -40,15 +47,13 @@ class Result:
 def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
     """Runs the introspection stage inside the target interpreter, as a child process."""
     try:
-        found = run_introspection(options.python, options.modules, options.paths)
+        found = run_introspection(options.python, options.modules, options.paths,
+                                  recursive=options.recursive, includes=options.includes,
+                                  excludes=options.excludes)
     except OSError as exc:
         raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
     except IntrospectionFailed as exc:
-        message = str(exc)
-        if message.startswith("pyhpp: error: "):
-            raise GenerationError(message[len("pyhpp: error: "):]) from None
-        where, sep, rest = message.partition(": error: ")
-        raise GenerationError(rest, _location(where)) if sep else GenerationError(message)
+        raise _introspection_error(exc) from None
     if found.stderr.strip():
         sys.stderr.write(found.stderr)  # what the imported modules printed
     diagnostics = [
@@ -56,6 +61,27 @@ def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
         for d in found.diagnostics
     ]
     return found.api, list(found.files), diagnostics
+
+
+def list_modules(options: Options) -> Tuple[List[str], List[Diagnostic]]:
+    """The modules `generate` would write files for, in order, without describing them."""
+    try:
+        names, found = run_list(options.python, options.modules, options.paths,
+                                options.recursive, options.includes, options.excludes)
+    except OSError as exc:
+        raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
+    except IntrospectionFailed as exc:
+        raise _introspection_error(exc) from None
+    return names, [Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
+                   for d in found]
+
+
+def _introspection_error(exc: IntrospectionFailed) -> GenerationError:
+    message = str(exc)
+    if message.startswith("pyhpp: error: "):
+        return GenerationError(message[len("pyhpp: error: "):])
+    where, sep, rest = message.partition(": error: ")
+    return GenerationError(rest, _location(where)) if sep else GenerationError(message)
 
 
 def _location(text: str) -> Optional[Location]:
@@ -71,10 +97,17 @@ def analyse(options: Options) -> Result:
     """Introspection and passes: the IR the renderer sees."""
     api, inputs, diagnostics = introspect(options)
     api = signatures.run(api)
-    api = naming.run(api, options.namespace)
+    api = exports.run(api)
+    api = naming.run(api, options.namespace, diagnostics,
+                     macros.discover(options.compiler, options.python, diagnostics))
     api = typemap.run(api, diagnostics)
-    diagnostics.sort(key=lambda d: (d.location.file if d.location else "",
-                                    d.location.line if d.location else 0, d.message))
+    api = inherit.run(api)
+    api = overloads.run(api, diagnostics)
+    api = members.run(api, diagnostics)
+    # Inherited members are described once per class that has them: one report each.
+    diagnostics[:] = sorted(set(diagnostics), key=lambda d: (
+        d.location.file if d.location else "", d.location.line if d.location else 0,
+        d.message, d.severity))
     return Result(api=api, diagnostics=diagnostics, inputs=inputs)
 
 

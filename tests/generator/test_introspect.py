@@ -180,16 +180,19 @@ def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
     assert f.parameters[1].type_source == TypeSource("string", "dict[str, int] | None")
     assert types_of(function(future, "h"))["return"] == union(
         named("builtins.list", named("introfix.future.Item")), NoneType())
-    u = function(future, "u")
-    reason = "name 'Undefined' is not defined in module introfix.future"
-    assert types_of(u) == {"x": UnresolvedType("Undefined", reason),
-                           "k": named("builtins.list", UnresolvedType("Undefined", reason)),
+    assert types_of(function(future, "u")) == {
+        "x": named("introfix.kinds.Item"), "k": named("builtins.list", named("introfix.kinds.Item")),
+        "return": NoneType()}
+    w = function(future, "w")
+    reason = "name 'Nowhere' is not defined in module introfix.future"
+    assert types_of(w) == {"x": UnresolvedType("Nowhere", reason),
+                           "k": named("builtins.list", UnresolvedType("Nowhere", reason)),
                            "return": NoneType()}
-    where = f"introfix/future.py:{line_of('future.py', 'def u(')}"
+    where = f"introfix/future.py:{line_of('future.py', 'def w(')}"
     assert introspected[2] == [
         {"severity": "warning", "location": where,
-         "message": f"parameter {name!r} of 'introfix.future.u': cannot resolve type "
-                    f"'Undefined': {reason}"} for name in ("x", "k")]
+         "message": f"parameter {name!r} of 'introfix.future.w': cannot resolve type "
+                    f"'Nowhere': {reason}"} for name in ("x", "k")]
 
 
 @pytest.mark.skipif(sys.version_info < (3, 10), reason="modern.py evaluates `X | Y`")
@@ -201,7 +204,7 @@ def test_string_path_matches_object_path() -> None:
         sys.path.remove(FIXTURES)
     modern, future = api.modules
     assert [d["message"].split(":")[0] for d in diagnostics] == [
-        "parameter 'x' of 'introfix.future.u'", "parameter 'k' of 'introfix.future.u'"]
+        "parameter 'x' of 'introfix.future.w'", "parameter 'k' of 'introfix.future.w'"]
     for twin in modern.functions:
         evaluated = repr(types_of(twin)).replace("introfix.modern.", "introfix.future.")
         assert evaluated == repr(types_of(function(future, twin.name)))

@@ -66,6 +66,8 @@ def module_of(*functions: Function, name: str = "pkg.mod") -> Module:
     # Macros of common headers.
     ("errno", "errno_"), ("EOF", "EOF_"), ("NULL", "NULL_"), ("unix", "unix_"),
     ("linux", "linux_"), ("min", "min_"), ("max", "max_"), ("assert", "assert_"),
+    ("F_OK", "F_OK_"), ("WEXITSTATUS", "WEXITSTATUS_"), ("CLOCK_REALTIME", "CLOCK_REALTIME_"),
+    ("NZERO", "NZERO_"), ("SEEK_DATA", "SEEK_DATA_"), ("st_mtime", "st_mtime_"),
     # Reserved C++ spellings: `__` anywhere, `_X` at the start.
     ("__x", "py_x"), ("_x", "py_x"), ("_X", "py_X"), ("__init__", "py_init_"),
     ("a__b", "a_b"), ("a___b", "a_b"), ("_", "py_"),
@@ -114,43 +116,49 @@ def test_module_path_components_are_renamed_too() -> None:
     assert api.modules[0].cpp_namespace == ("py", "new_", "min_")
 
 
-def test_function_collision_names_both_and_where() -> None:
+def named_with_diagnostics(*modules: Module) -> Tuple[Api, List[str]]:
+    diagnostics: List[Diagnostic] = []
+    api = naming.run(Api("3.11", modules), ("py",), diagnostics)
+    return api, [str(d) for d in diagnostics if d.severity != "note"]
+
+
+def test_function_collision_keeps_the_name_usable_as_is_and_warns() -> None:
     first = Function(name="max", location=Location("pkg/mod.py", 3))
     second = Function(name="max_", location=Location("pkg/mod.py", 7))
-    with pytest.raises(GenerationError) as caught:
-        naming.run(Api("3.11", (module_of(first, second),)), ("py",))
-    assert str(caught.value) == (
-        "pkg/mod.py:7: error: module pkg.mod: Python names 'max' (defined at pkg/mod.py:3) and "
-        "'max_' both map to the C++ name 'max_'; rename one of them in Python")
-    assert caught.value.diagnostic.location == Location("pkg/mod.py", 7)
+    for functions in ((first, second), (second, first)):  # whatever the order
+        api, warnings = named_with_diagnostics(module_of(*functions))
+        assert {f.name: f.cpp_name for f in api.modules[0].functions} == {
+            "max": "max_2", "max_": "max_"}
+        assert warnings == [
+            "pkg/mod.py:3: warning: module pkg.mod: function 'max' renamed to 'max_2' because "
+            "'max_' is taken by function 'max_' (defined at pkg/mod.py:7)"]
 
 
 def test_collision_of_underscore_spellings() -> None:
     first = Function(name="_private", location=Location("pkg/mod.py", 10))
     second = Function(name="py_private", location=Location("pkg/mod.py", 12))
-    with pytest.raises(GenerationError) as caught:
-        naming.run(Api("3.11", (module_of(first, second),)), ("py",))
-    assert str(caught.value) == (
-        "pkg/mod.py:12: error: module pkg.mod: Python names '_private' (defined at "
-        "pkg/mod.py:10) and 'py_private' both map to the C++ name 'py_private'; rename one of "
-        "them in Python")
+    api, warnings = named_with_diagnostics(module_of(first, second))
+    assert [f.cpp_name for f in api.modules[0].functions] == ["py_private_", "py_private"]
+    assert warnings == [
+        "pkg/mod.py:10: warning: module pkg.mod: function '_private' renamed to 'py_private_' "
+        "because 'py_private' is taken by function 'py_private' (defined at pkg/mod.py:12)"]
 
 
-@pytest.mark.parametrize("names, message", [
-    (("__x", "py_x"), "Python names '__x' (defined at pkg/mod.py:5) and 'py_x' both map to the "
-                      "C++ name 'py_x'"),
-    (("class", "class_"), "Python names 'class' (defined at pkg/mod.py:5) and 'class_' both map "
-                          "to the C++ name 'class_'"),
-    (("a__b", "a_b"), "Python names 'a__b' (defined at pkg/mod.py:5) and 'a_b' both map to the "
-                      "C++ name 'a_b'"),
+@pytest.mark.parametrize("names, expected, message", [
+    (("__x", "py_x"), ("py_x_", "py_x"),
+     "parameter '__x' renamed to 'py_x_' because 'py_x' is taken by parameter 'py_x'"),
+    (("class", "class_"), ("class_2", "class_"),
+     "parameter 'class' renamed to 'class_2' because 'class_' is taken by parameter 'class_'"),
+    (("a__b", "a_b"), ("a_b_", "a_b"),
+     "parameter 'a__b' renamed to 'a_b_' because 'a_b' is taken by parameter 'a_b'"),
 ])
-def test_parameter_collisions(names: Tuple[str, str], message: str) -> None:
+def test_parameter_collisions(names: Tuple[str, str], expected: Tuple[str, str],
+                              message: str) -> None:
     function = Function(name="f", location=Location("pkg/mod.py", 5),
                         parameters=tuple(positional(n) for n in names))
-    with pytest.raises(GenerationError) as caught:
-        naming.run(Api("3.11", (module_of(function),)), ("py",))
-    assert str(caught.value) == (
-        f"pkg/mod.py:5: error: pkg.mod.f(): {message}; rename one of them in Python")
+    api, warnings = named_with_diagnostics(module_of(function))
+    assert [p.cpp_name for p in api.modules[0].functions[0].parameters] == list(expected)
+    assert warnings == [f"pkg/mod.py:5: warning: pkg.mod.f(): {message}"]
 
 
 def test_parameters_of_different_functions_do_not_collide() -> None:
@@ -160,13 +168,14 @@ def test_parameters_of_different_functions_do_not_collide() -> None:
     assert [f.parameters[0].cpp_name for f in api.modules[0].functions] == ["max_", "max_"]
 
 
-def test_unnameable_function_is_an_error_with_its_location() -> None:
+def test_unnameable_parameter_leaves_its_function_out_with_a_warning() -> None:
     function = Function(name="f", location=Location("pkg/mod.py", 9),
                         parameters=(positional("naïve"),))
-    with pytest.raises(GenerationError) as caught:
-        naming.run(Api("3.11", (module_of(function),)), ("py",))
-    assert str(caught.value) == (
-        "pkg/mod.py:9: error: pkg.mod.f(): 'naïve' is not an ASCII identifier; C++ cannot name it")
+    api, warnings = named_with_diagnostics(module_of(function, Function(name="g")))
+    assert [f.name for f in api.modules[0].functions] == ["g"]
+    assert warnings == [
+        "pkg/mod.py:9: warning: pkg.mod.f(): parameter 'naïve' is not an ASCII identifier, which "
+        "C++ cannot name; the function is left out"]
 
 
 def test_namespace_that_is_a_keyword_is_rejected() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from pyhpp.ir import model
 from pyhpp.ir.model import (
+    Alias,
     Api,
     Attribute,
     Class,
@@ -23,6 +24,8 @@ from pyhpp.ir.model import (
     NoneType,
     Other,
     Parameter,
+    RecursiveType,
+    Skipped,
     TypeSource,
     TypeVarType,
     UnresolvedType,
@@ -53,6 +56,9 @@ def sample_api() -> Api:
         Parameter("options", "var_keyword", False,
                   UnresolvedType("Nope", "name 'Nope' is not defined in module m"),
                   TypeSource("string", "Nope")),
+        Parameter("tree", "keyword_only", True,
+                  NamedType("builtins.list", (RecursiveType("Tree"),)),
+                  TypeSource("string", "list[Tree]")),
     )
     functions = (
         Function("scale", Location("pkg/mod.py", 12), "Scales.\n\nDétails: ✓", parameters,
@@ -76,8 +82,10 @@ def sample_api() -> Api:
     )
     constants = (Attribute("LIMIT", readonly=True),)
     others = (Other("Vector", "alias", Location("pkg/mod.py", 50)), Other("T", "typevar"))
+    aliases = (Alias("Gadget", "class", "pkg.base.Gadget", Location("pkg/mod.py", 60), "Gadget"),)
+    skipped = (Skipped("Enum", "imported from enum, another package"),)
     module = Module("pkg.mod", Location("pkg/mod.py"), "The module.", functions, classes,
-                    constants, others, ("pkg", "mod"))
+                    constants, others, aliases, skipped, ("pkg", "mod"))
     return Api("3.8", (module, Module("empty")))
 
 
@@ -108,7 +116,7 @@ def test_round_trip_rebuilds_equal_frozen_objects_with_tuples() -> None:
 def test_json_layout_is_tagged_ordered_and_deterministic() -> None:
     text = to_json(sample_api())
     assert text.startswith('{\n  "node": "Api",\n  "python_version": "3.8",\n  "modules": [\n')
-    assert text.endswith("\n  \"schema_version\": 2\n}\n")
+    assert text.endswith("\n  \"schema_version\": 3\n}\n")
     assert "Détails: ✓" in text  # ensure_ascii=False
     data = json.loads(text)
     parameter = data["modules"][0]["functions"][0]["parameters"][0]

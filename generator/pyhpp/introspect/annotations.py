@@ -35,11 +35,15 @@ from __future__ import annotations
 import ast
 import builtins
 import dataclasses
+import importlib
+import importlib.util
 import inspect
+import sys
 import types
 import typing
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
+from pyhpp.introspect.locations import module_tree, statements
 from pyhpp.introspect.typenames import (
     INDEX,
     annotation_text,
@@ -54,6 +58,7 @@ from pyhpp.ir.model import (
     NamedType,
     NoneType,
     PyType,
+    RecursiveType,
     TypeSource,
     TypeVarType,
     UnresolvedType,
@@ -102,6 +107,8 @@ class _Converter:
         self.context = context
         self.diagnostics: List[Diagnostic] = []
         self.depth = 0
+        self.expanding: List[str] = []  # string annotations being converted, outermost first
+        self.aliases: List[int] = []  # ids of the generic aliases being converted
 
     def unresolved(self, text: str, reason: str) -> UnresolvedType:
         prefix = f"{self.context}: " if self.context else ""
@@ -169,6 +176,13 @@ class _Converter:
             self.depth -= 1
 
     def from_alias(self, obj: Any, origin: Any, text: Optional[str]) -> PyType:
+        self.aliases.append(id(obj))
+        try:
+            return self._from_alias(obj, origin, text)
+        finally:
+            self.aliases.pop()
+
+    def _from_alias(self, obj: Any, origin: Any, text: Optional[str]) -> PyType:
         args = typing.get_args(obj)
         if origin is typing.Union or (_UNION_TYPE is not None and origin is _UNION_TYPE):
             return _make_union(self.from_object(arg) for arg in args)
@@ -188,8 +202,22 @@ class _Converter:
 
     # -- strings, parsed and never evaluated ---------------------------------------------------
 
+    def recursive(self, text: str) -> PyType:
+        """`Json = Union[int, List["Json"]]`: the alias contains itself. Its inner uses stay
+        dynamic objects; expanding them again would never end."""
+        prefix = f"{self.context}: " if self.context else ""
+        self.diagnostics.append({
+            "severity": "note",
+            "location": self.location,
+            "message": f"{prefix}the type alias {text!r} refers to itself; where it does, "
+                       "it is mapped to pyhpp::object",
+        })
+        return RecursiveType(text)
+
     def from_string(self, text: str) -> PyType:
         source = text.strip()
+        if source in self.expanding:
+            return self.recursive(source)
         if self.depth >= _MAX_DEPTH:
             return self.unresolved(source, "string annotations nest too deeply")
         try:
@@ -197,10 +225,12 @@ class _Converter:
         except SyntaxError as exc:
             return self.unresolved(source, f"invalid annotation syntax: {exc.msg}")
         self.depth += 1
+        self.expanding.append(source)
         try:
             return self.from_node(tree.body, source)
         finally:
             self.depth -= 1
+            self.expanding.pop()
 
     def from_node(self, node: ast.AST, source: str) -> PyType:
         text = ast.get_source_segment(source, node) or source
@@ -214,7 +244,11 @@ class _Converter:
             return self.unresolved(text, f"a {type(node.value).__name__} constant is not a type")
         if isinstance(node, (ast.Name, ast.Attribute)):
             obj, error = self.resolve(node)
-            return self.unresolved(text, error) if error else self.from_object(obj, text)
+            if error:
+                return self.unresolved(text, error)
+            if id(obj) in self.aliases:
+                return self.recursive(text)
+            return self.from_object(obj, text)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return _make_union([self.from_node(node.left, source),
                                 self.from_node(node.right, source)])
@@ -273,7 +307,9 @@ class _Converter:
         elif hasattr(builtins, node.id):
             obj = getattr(builtins, node.id)
         else:
-            return None, f"name {node.id!r} is not defined in module {self.module_name}"
+            obj = type_checking_names(self.module_name).get(node.id, _MISSING)
+            if obj is _MISSING:
+                return None, f"name {node.id!r} is not defined in module {self.module_name}"
         dotted = node.id
         for attribute in attributes:
             # Only modules and classes: getattr on arbitrary objects could run their code.
@@ -285,6 +321,68 @@ class _Converter:
                 return None, f"{dotted!r} has no attribute {attribute!r}"
             dotted += "." + attribute
         return obj, ""
+
+
+_MISSING = object()
+# Names bound under `if TYPE_CHECKING:`, by module name (see type_checking_names).
+_TYPE_CHECKING_NAMES: Dict[str, Dict[str, Any]] = {}
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+
+
+def _imported_object(module: str, attribute: Optional[str]) -> Any:
+    """What `from module import attribute` (or `import module`) binds, or _MISSING. Imports
+    the module if it is not imported yet: it is part of the package the user wraps."""
+    try:
+        found: Any = sys.modules.get(module) or importlib.import_module(module)
+        if attribute is None:
+            return found
+        if hasattr(found, attribute):
+            return getattr(found, attribute)
+        return importlib.import_module(f"{module}.{attribute}")
+    except Exception:
+        return _MISSING
+
+
+def type_checking_names(module_name: str) -> Dict[str, Any]:
+    """The names a module imports only under `if TYPE_CHECKING:` (read from its source with
+    `ast`; the block is never executed), resolved to the objects they name."""
+    cached = _TYPE_CHECKING_NAMES.get(module_name)
+    if cached is not None:
+        return cached
+    names: Dict[str, Any] = {}
+    _TYPE_CHECKING_NAMES[module_name] = names  # a cycle of imports finds it half-filled
+    module = sys.modules.get(module_name)
+    tree = module_tree(module) if module is not None else None
+    package = getattr(module, "__package__", None) or ""
+    for block in statements(tree.body if tree is not None else []):
+        if not isinstance(block, ast.If) or not _is_type_checking(block.test):
+            continue
+        for statement in statements(block.body):
+            if isinstance(statement, ast.Import):
+                for alias in statement.names:
+                    if alias.asname:
+                        names[alias.asname] = _imported_object(alias.name, None)
+                    else:
+                        top = alias.name.split(".")[0]
+                        names[top] = _imported_object(top, None)
+            elif isinstance(statement, ast.ImportFrom):
+                base = statement.module or ""
+                if statement.level:
+                    try:
+                        base = importlib.util.resolve_name("." * statement.level + base,
+                                                           package)
+                    except (ImportError, ValueError):
+                        continue
+                for alias in statement.names:
+                    names[alias.asname or alias.name] = _imported_object(base, alias.name)
+    for name in [name for name, obj in names.items() if obj is _MISSING]:
+        del names[name]
+    return names
 
 
 def convert_annotation(

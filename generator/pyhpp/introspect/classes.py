@@ -1,10 +1,13 @@
 """Describes classes as IR Classes: kind, bases, constructor, methods, attributes, enum members.
 
 Runs inside the target interpreter: standard library only, Python 3.8 compatible.
-Members are the class's own (its `vars`), never inherited ones, with these exceptions:
-a TypedDict lists all its keys (the TypedDict machinery merges the bases' keys into the class
-and drops the bases themselves before 3.12), and the constructor is whatever calling the class
-takes, inherited or not.
+Methods and properties are every public one the class has, inherited ones included, resolved
+in MRO order as Python resolves them (each records the class that defines it, so a pass can
+drop those a C++ base class provides); `object`, builtin types and the typing machinery
+contribute none. Fields (dataclass, NamedTuple, annotated attributes) are the class's own,
+except that a TypedDict lists all its keys (the TypedDict machinery merges the bases' keys into
+the class and drops the bases themselves before 3.12). The constructor is whatever calling the
+class takes, inherited or not.
 """
 
 from __future__ import annotations
@@ -160,6 +163,7 @@ def describe_class(name: str, cls: type, module: types.ModuleType
         enum_base=_enum_base(cls) if kind == "enum" else "",
         frozen=bool(getattr(params, "frozen", False)) if kind == "dataclass" else False,
         total=bool(getattr(cls, "__total__", True)) if kind == "typeddict" else True,
+        qualname=context.qualified,
     ), context.diagnostics
 
 
@@ -224,17 +228,46 @@ def _bound_function(obj: Any) -> Tuple[Optional[str], Any]:
     return None, None
 
 
-def _is_generated(context: _Context, function: Any) -> bool:
+def _is_generated(owner: type, function: Any) -> bool:
     """A method written by the dataclass / namedtuple machinery (exec'd code, or code from
-    dataclasses.py, reprlib.py, collections/__init__.py) rather than in the class's file."""
-    module = sys.modules.get(context.cls.__module__)
+    dataclasses.py, reprlib.py, collections/__init__.py) rather than in its class's file."""
+    module = sys.modules.get(owner.__module__)
     filename = code_file(unwrap(function))
     return filename != getattr(module, "__file__", None)
 
 
+def member_sources(cls: type) -> List[type]:
+    """The classes whose bodies give `cls` its methods and properties, in MRO order: `cls` and
+    its bases, without object, builtin types (dict, tuple, Exception...) and typing's
+    machinery (Generic, Protocol)."""
+    result = []
+    for klass in getattr(cls, "__mro__", (cls,)):
+        module = getattr(klass, "__module__", "")
+        if klass is not cls and (module == "builtins" or module == "typing"
+                                 or klass.__name__ == "Protocol"):
+            continue
+        result.append(klass)
+    return result
+
+
+def _resolved_members(cls: type) -> List[Tuple[str, Any, type]]:
+    """(name, body value, defining class) of every name the MRO binds, first binding wins (a
+    name set to a non-method, such as `__hash__ = None`, hides the bases' methods too)."""
+    seen: Dict[str, Tuple[Any, type]] = {}
+    order: List[str] = []
+    for klass in getattr(cls, "__mro__", (cls,)):
+        for name, obj in list(vars(klass).items()):
+            if name not in seen:
+                seen[name] = (obj, klass)
+                order.append(name)
+    sources = set(member_sources(cls))
+    return [(name, seen[name][0], seen[name][1]) for name in order
+            if seen[name][1] in sources]
+
+
 def _methods(context: _Context, kind: str) -> Tuple[Function, ...]:
     methods: List[Function] = []
-    for name, obj in list(vars(context.cls).items()):
+    for name, obj, owner in _resolved_members(context.cls):
         if name in ("__init__", "__new__"):
             continue
         if name.startswith("_") and name not in SPECIAL_METHODS:
@@ -243,16 +276,19 @@ def _methods(context: _Context, kind: str) -> Tuple[Function, ...]:
         if binding is None:
             continue  # properties, values, nested classes, `__hash__ = None`
         if kind in ("dataclass", "namedtuple") and name.startswith("__") \
-                and _is_generated(context, function):
+                and _is_generated(owner, function):
             continue
+        defined_in = "" if owner is context.cls else class_qualname(owner)
 
         def describe(name: str = name, function: Any = function,
-                     binding: Optional[str] = binding) -> Function:
+                     binding: Optional[str] = binding, defined_in: str = defined_in,
+                     owner: type = owner) -> Function:
+            module = sys.modules.get(owner.__module__, context.module)
             item, found = describe_function(
-                name, function, context.module, typing.cast(str, binding), context.cls,
+                name, function, module, typing.cast(str, binding), context.cls,
                 f"{context.qualified}.{name}")
             context.diagnostics.extend(found)
-            return item
+            return dataclasses.replace(item, defined_in=defined_in)
 
         method = context.guarded(name, describe)
         if method is not None:
@@ -283,14 +319,16 @@ def _attributes(context: _Context, kind: str) -> Tuple[Attribute, ...]:
     if kind == "typeddict":
         return tuple(attributes)
     names = {item.name for item in attributes}
-    for name, obj in list(vars(cls).items()):
+    for name, obj, owner in _resolved_members(cls):
         if name.startswith("_") or name in names:
             continue
         if isinstance(obj, property) or (
                 _CACHED_PROPERTY is not None and isinstance(obj, _CACHED_PROPERTY)):
-            item = context.guarded(name, lambda name=name, obj=obj: _property(context, name, obj))
+            defined_in = "" if owner is cls else class_qualname(owner)
+            item = context.guarded(name, lambda name=name, obj=obj, owner=owner: _property(
+                context, name, obj, sys.modules.get(owner.__module__, context.module)))
             if item is not None:
-                attributes.append(item)
+                attributes.append(dataclasses.replace(item, defined_in=defined_in))
     return tuple(attributes)
 
 
@@ -358,7 +396,7 @@ def _typeddict_keys(context: _Context) -> List[Optional[Attribute]]:
             for name, annotation in annotations.items()]
 
 
-def _property(context: _Context, name: str, obj: Any) -> Attribute:
+def _property(context: _Context, name: str, obj: Any, module: types.ModuleType) -> Attribute:
     """A property (readonly without setter) or a functools.cached_property (readonly: setting
     one only replaces the cached value); typed by the getter's return annotation."""
     getter = obj.fget if isinstance(obj, property) else obj.func
@@ -367,7 +405,7 @@ def _property(context: _Context, name: str, obj: Any) -> Attribute:
     globalns = None
     if getter is not None:
         target = unwrap(getter)
-        location = function_location(target, context.module) or location
+        location = function_location(target, module) or location
         globalns = getattr(target, "__globals__", None)
         try:
             annotation = inspect.signature(getter).return_annotation

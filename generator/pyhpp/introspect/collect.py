@@ -1,14 +1,18 @@
 """Imports the requested modules and describes their public API as IR (inside the target).
 
 Standard library only, Python 3.8 compatible. Which names a module exports: `__all__` when it
-has one (in its order), otherwise its public names defined in the module itself: functions and
-classes whose `__module__` is the module, and other values not bound by a top-level `import`.
+has one (in its order), otherwise every public name a user reaches as `module.name`, in the
+order the module binds them: functions and classes defined in the module or in another module
+of the same package (re-exports: `from .environment import Template`), and other values unless
+a top-level `import` brings them from another package. Functions and classes of other packages
+(`from enum import Enum`) are listed as skipped, with the reason.
 
 Each exported name becomes one of:
-- a Function (routines; functions.py), a Class (classes exported under their own name;
-  classes.py);
-- an Other: 'module', 'alias' (a class exported under another name, or a typing construct such
-  as `Vector = List[float]`), 'typevar' (TypeVar, ParamSpec, TypeVarTuple);
+- a Function (routines, and callable objects such as numpy's ufuncs; functions.py), a Class
+  (under the name it is exported as; classes.py);
+- an Other: 'module', 'alias' (a typing construct such as `Vector = List[float]`, or a class of
+  another package under another name, `Amount = int`), 'typevar' (TypeVar, ParamSpec,
+  TypeVarTuple);
 - a constant (Attribute) for every other value: typed only by the module's own annotation
   (Final[T] -> T), never from the value; readonly when Final or when the name is ALL_CAPS.
 """
@@ -16,14 +20,18 @@ Each exported name becomes one of:
 from __future__ import annotations
 
 import ast
+import dataclasses
+import fnmatch
 import importlib
+import importlib.util
 import inspect
 import os
+import pkgutil
 import sys
 import traceback
 import types
 import typing
-from typing import Any, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
 from pyhpp.introspect.classes import describe_class
@@ -36,7 +44,16 @@ from pyhpp.introspect.locations import (
     statements,
 )
 from pyhpp.introspect.typenames import special_form_name
-from pyhpp.ir.model import Api, Attribute, Class, Function, Location, Module, Other
+from pyhpp.ir.model import (
+    Api,
+    Attribute,
+    Class,
+    Function,
+    Location,
+    Module,
+    Other,
+    Skipped,
+)
 
 
 class IntrospectionError(Exception):
@@ -123,22 +140,59 @@ def _new_files(before: Set[str], requested: Sequence[types.ModuleType]) -> List[
 # -- choosing names -----------------------------------------------------------------------------
 
 
-def _imported_names(module: types.ModuleType) -> Set[str]:
-    """Names bound by top-level import statements (also inside if/try/with) in the source."""
+def _package(name: str) -> str:
+    """The distribution-level package of a dotted module name: 'jinja2' for 'jinja2.nodes',
+    and 'yaml' for its C part '_yaml' too."""
+    top = name.split(".")[0]
+    return top.lstrip("_") or top
+
+
+def same_package(a: str, b: str) -> bool:
+    return _package(a) == _package(b)
+
+
+def _import_sources(module: types.ModuleType) -> Dict[str, str]:
+    """Names bound by top-level import statements (also inside if/try/with) in the source, and
+    the absolute name of the module each comes from ('' when it cannot be told)."""
     tree = module_tree(module)
-    names: Set[str] = set()
+    sources: Dict[str, str] = {}
+    package = getattr(module, "__package__", None) or ""
     for statement in statements(tree.body if tree is not None else []):
         if isinstance(statement, ast.Import):
-            names.update(alias.asname or alias.name.split(".")[0] for alias in statement.names)
+            for alias in statement.names:
+                sources[alias.asname or alias.name.split(".")[0]] = alias.name
         elif isinstance(statement, ast.ImportFrom):
-            names.update(alias.asname or alias.name for alias in statement.names)
-    return names
+            base = statement.module or ""
+            if statement.level:
+                try:
+                    base = importlib.util.resolve_name("." * statement.level + base, package)
+                except (ImportError, ValueError):
+                    base = ""
+            for alias in statement.names:
+                sources[alias.asname or alias.name] = base
+    return sources
 
 
-def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]) -> List[str]:
-    """The names `module` exports, in order (see the module docstring)."""
+def _is_callable_value(obj: Any) -> bool:
+    """A callable that is neither a class nor a routine (a numpy ufunc, a functools.partial)."""
+    try:
+        return (callable(obj) and not inspect.isclass(obj) and not inspect.isroutine(obj)
+                and not isinstance(obj, _TYPEVAR_CLASSES) and not _is_typing_construct(obj))
+    except Exception:  # a proxy whose __class__ raises
+        return False
+
+
+def _defining_module(obj: Any) -> Optional[str]:
+    home = getattr(obj, "__module__", None)
+    return home if isinstance(home, str) else None
+
+
+def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]
+                 ) -> Tuple[List[str], List[Skipped]]:
+    """The names `module` exports, in order (see the module docstring), and the public names
+    it binds that are not part of its API (imported from other packages), with the reason."""
     exported = getattr(module, "__all__", None)
-    if exported is not None:
+    if isinstance(exported, (list, tuple)):
         names: List[str] = []
         location = module_location(module)
         for name in exported:
@@ -151,19 +205,30 @@ def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]) -> Lis
                 })
             elif name not in names:
                 names.append(name)
-        return names
-    imported = _imported_names(module)
+        return names, []
+    sources = _import_sources(module)
+    tree = module_tree(module)
+    assigned = assignment_lines(tree.body) if tree is not None else {}
     names = []
+    skipped: List[Skipped] = []
     for name, obj in list(vars(module).items()):
         if name.startswith("_") or inspect.ismodule(obj):
             continue
-        if inspect.isroutine(obj) or inspect.isclass(obj):
-            if getattr(obj, "__module__", None) != module.__name__:
+        if name in sources:
+            # Bound by an import: a re-export when it comes from the same package.
+            origin = sources[name] or _defining_module(obj) or ""
+            if not same_package(origin, module.__name__):
+                if callable(obj):
+                    skipped.append(Skipped(name, f"imported from {origin}, another package"))
                 continue
-        elif name in imported:
-            continue
+        elif (inspect.isroutine(obj) or inspect.isclass(obj)) and name not in assigned:
+            home = _defining_module(obj)
+            if home is not None and not same_package(home, module.__name__):
+                # Not bound by an assignment here either: a star import, or set by code.
+                skipped.append(Skipped(name, f"defined in {home}, another package"))
+                continue
         names.append(name)
-    return names
+    return names, skipped
 
 
 # -- describing ---------------------------------------------------------------------------------
@@ -190,9 +255,9 @@ def _value_location(name: str, module: types.ModuleType) -> Optional[Location]:
 
 
 def describe_other(name: str, obj: Any, module: types.ModuleType) -> Optional[Other]:
-    """An Other for a public name that is neither a routine, nor a class exported under its
-    own name, nor a constant; None for constants."""
-    if inspect.isclass(obj):
+    """An Other for a public name that is neither a routine, nor a class, nor a constant
+    (a submodule, a typing construct, a type variable); None for constants."""
+    if inspect.isclass(obj):  # `Amount = int`: a class of another package, by another name
         return Other(name=name, kind="alias", location=_value_location(name, module))
     if inspect.ismodule(obj):
         return Other(name=name, kind="module", location=module_location(obj))
@@ -221,15 +286,27 @@ def describe_constant(name: str, module: types.ModuleType) -> Tuple[Attribute, L
     ), diagnostics
 
 
+def function_identity(obj: Any) -> str:
+    """'<module>.<qualname>' of a function when that name reaches the very object, else ''."""
+    home = _defining_module(obj)
+    qualname = getattr(obj, "__qualname__", None)
+    if home is None or not isinstance(qualname, str) or "<" in qualname:
+        return ""
+    found: Any = sys.modules.get(home)
+    for part in qualname.split("."):
+        found = getattr(found, part, None) if found is not None else None
+    return f"{home}.{qualname}" if found is obj else ""
+
+
 def _describe(name: str, obj: Any, module: types.ModuleType, functions: List[Function],
               classes: List[Class], constants: List[Attribute], others: List[Other]
               ) -> List[Diagnostic]:
     """Describes one exported name into the list it belongs to; returns the diagnostics."""
-    if inspect.isroutine(obj):
+    if inspect.isroutine(obj) or _is_callable_value(obj):
         function, found = describe_function(name, obj, module)
-        functions.append(function)
+        functions.append(dataclasses.replace(function, qualname=function_identity(obj)))
         return found
-    if inspect.isclass(obj) and obj.__name__ == name:
+    if inspect.isclass(obj) and same_package(_defining_module(obj) or "", module.__name__):
         item, found = describe_class(name, obj, module)
         classes.append(item)
         return found
@@ -242,51 +319,133 @@ def _describe(name: str, obj: Any, module: types.ModuleType, functions: List[Fun
     return found
 
 
-def describe_module(module: types.ModuleType) -> Tuple[Module, List[Diagnostic]]:
-    """The Module for an imported module, and the diagnostics found on the way."""
+def describe_module(module: types.ModuleType, name: str = "") -> Tuple[Module, List[Diagnostic]]:
+    """The Module for an imported module, named `name` (default: its __name__; `os.path` is
+    posixpath's __name__ but the user asked for os.path), and the diagnostics found on the way."""
+    name = name or module.__name__
     diagnostics: List[Diagnostic] = []
     functions: List[Function] = []
     classes: List[Class] = []
     constants: List[Attribute] = []
     others: List[Other] = []
-    for name in public_names(module, diagnostics):
-        obj = getattr(module, name)
+    exported, skipped = public_names(module, diagnostics)
+    for item_name in exported:
+        obj = getattr(module, item_name)
         try:
             diagnostics.extend(
-                _describe(name, obj, module, functions, classes, constants, others))
+                _describe(item_name, obj, module, functions, classes, constants, others))
         except Exception as exc:  # one odd object must not stop the whole run
+            reason = "introspection raised " + _one_line(f"{type(exc).__name__}: {exc}")
+            location = module_location(module)
             diagnostics.append({
-                "severity": "error",
-                "location": "",
-                "message": f"cannot introspect {module.__name__}.{name}: "
-                           + _one_line(f"{type(exc).__name__}: {exc}"),
+                "severity": "warning",
+                "location": str(location) if location else "",
+                "message": f"{name}.{item_name} is not wrapped: {reason}",
             })
+            skipped.append(Skipped(item_name, reason))
     return Module(
-        name=module.__name__,
+        name=name,
         location=module_location(module),
         doc=inspect.getdoc(module) or "",
         functions=tuple(functions),
         classes=tuple(classes),
         constants=tuple(constants),
         others=tuple(others),
+        skipped=tuple(sorted(skipped, key=lambda item: item.name)),
     ), diagnostics
 
 
-def introspect_modules(names: Sequence[str]) -> Tuple[Api, List[str], List[Diagnostic]]:
-    """Imports `names` (duplicates dropped) and describes them.
+# -- whole packages -----------------------------------------------------------------------------
 
-    Returns the Api, the absolute paths of the files imported meanwhile (plus the requested
-    modules' own files, even when they were already imported) and the diagnostics.
-    Raises IntrospectionError at the first module that cannot be imported.
+# Submodules a recursive run leaves out unless an include pattern names them: test suites.
+DEFAULT_EXCLUDES = ("*.tests", "*.tests.*", "*.test", "*.test.*", "*.conftest", "*.__main__")
+
+
+def _matches(name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def submodule_names(package: types.ModuleType, includes: Sequence[str],
+                    excludes: Sequence[str], diagnostics: List[Diagnostic]) -> List[str]:
+    """The public submodules of a package, imported, in sorted order: every component public,
+    not excluded (DEFAULT_EXCLUDES too, unless an include names it), and, when includes are
+    given, matching one of them. A submodule that fails to import is a warning."""
+    found: List[str] = []
+    pending = [package]
+    while pending:
+        parent = pending.pop(0)
+        path = getattr(parent, "__path__", None)
+        if path is None:
+            continue
+        try:
+            children = sorted(pkgutil.iter_modules(list(path), parent.__name__ + "."),
+                              key=lambda info: info.name)
+        except Exception:
+            continue
+        for info in children:
+            name = info.name
+            if any(part.startswith("_") for part in name.split(".")[1:]):
+                continue
+            if _matches(name, excludes) or (
+                    _matches(name, DEFAULT_EXCLUDES) and not _matches(name, includes)):
+                continue
+            try:
+                module = importlib.import_module(name)
+            except (Exception, SystemExit) as exc:
+                location = module_location(parent)
+                diagnostics.append({
+                    "severity": "warning",
+                    "location": str(location) if location else "",
+                    "message": f"submodule {name} is not wrapped: importing it raised "
+                               + _one_line(f"{type(exc).__name__}: {exc}"),
+                })
+                continue
+            if not includes or _matches(name, includes):
+                found.append(name)
+            if info.ispkg:
+                pending.append(module)
+    return sorted(found)
+
+
+def module_names(names: Sequence[str], recursive: bool = False, includes: Sequence[str] = (),
+                 excludes: Sequence[str] = (), diagnostics: Optional[List[Diagnostic]] = None
+                 ) -> List[Tuple[str, types.ModuleType]]:
+    """Imports the requested modules (and, when recursive, their public submodules) and returns
+    (name, module) pairs, each requested module followed by its submodules.
+    Raises IntrospectionError at the first requested module that cannot be imported."""
+    found: List[Tuple[str, types.ModuleType]] = []
+    seen: Set[str] = set()
+    for name in dict.fromkeys(names):
+        module = import_module(name)
+        if name not in seen:
+            seen.add(name)
+            found.append((name, module))
+        if recursive:
+            for sub in submodule_names(module, includes, excludes,
+                                       diagnostics if diagnostics is not None else []):
+                if sub not in seen:
+                    seen.add(sub)
+                    found.append((sub, sys.modules[sub]))
+    return found
+
+
+def introspect_modules(names: Sequence[str], recursive: bool = False,
+                       includes: Sequence[str] = (), excludes: Sequence[str] = ()
+                       ) -> Tuple[Api, List[str], List[Diagnostic]]:
+    """Imports `names` (duplicates dropped; with `recursive`, their public submodules too) and
+    describes them.
+
+    Returns the Api, the absolute paths of the files imported meanwhile (plus the modules' own
+    files, even when they were already imported) and the diagnostics.
+    Raises IntrospectionError at the first requested module that cannot be imported.
     """
     before = set(sys.modules)
-    unique = list(dict.fromkeys(names))
-    modules = [import_module(name) for name in unique]
-    files = _new_files(before, modules)
-    described: List[Module] = []
     diagnostics: List[Diagnostic] = []
-    for module in modules:
-        item, found = describe_module(module)
+    modules = module_names(names, recursive, includes, excludes, diagnostics)
+    files = _new_files(before, [module for _, module in modules])
+    described: List[Module] = []
+    for name, module in modules:
+        item, found = describe_module(module, name)
         described.append(item)
         diagnostics.extend(found)
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"

@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 from dataclasses import dataclass
-from typing import Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from pyhpp.ir.model import Api
 from pyhpp.ir.serialize import from_dict
@@ -35,12 +35,54 @@ class IntrospectionFailed(Exception):
         self.stderr = stderr
 
 
-def runner_command(python: str, modules: Sequence[str], paths: Sequence[str] = ()) -> list[str]:
+def runner_command(python: str, modules: Sequence[str], paths: Sequence[str] = (),
+                   extra: Sequence[str] = ()) -> List[str]:
     """The command line that introspects `modules` with `paths` in front of sys.path."""
     command = [python, RUNNER]
     for path in paths:
         command += ["--path", os.path.abspath(path)]
-    return command + list(modules)
+    return command + list(extra) + list(modules)
+
+
+def _run(python: str, modules: Sequence[str], paths: Sequence[str], extra: Sequence[str],
+         timeout: float, env: Optional[Mapping[str, str]], cwd: Optional[str]
+         ) -> Tuple[Dict[str, Any], str]:
+    """Runs the runner; returns its JSON document and stderr, or raises IntrospectionFailed
+    with a one-line message whatever went wrong (a crash, no output, a hang)."""
+    what = ", ".join(modules)
+    try:
+        completed = subprocess.run(
+            runner_command(python, modules, paths, extra),
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            timeout=timeout, env=None if env is None else dict(env), cwd=cwd)
+    except subprocess.TimeoutExpired as exc:
+        stderr = (exc.stderr or b"").decode("utf-8", "replace")
+        raise IntrospectionFailed(
+            f"pyhpp: error: importing {what} with {python} did not finish within "
+            f"{timeout:.0f} s", -1, stderr) from None
+    stderr = completed.stderr.decode("utf-8", "replace")
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    last = lines[-1].strip() if lines else ""
+    if completed.returncode != 0:
+        # A runner diagnostic is one line; anything else (a crash) is summed up in one.
+        if ": error: " in last and not last.startswith((" ", "Traceback")):
+            message = last
+        else:
+            status = (f"was killed by signal {-completed.returncode}" if completed.returncode < 0
+                      else f"exited with status {completed.returncode}")
+            detail = f": {last}" if last else ""
+            message = f"pyhpp: error: {python} {status} while importing {what}{detail}"
+        raise IntrospectionFailed(message, completed.returncode, stderr)
+    try:
+        document = json.loads(completed.stdout.decode("ascii"))
+        if not isinstance(document, dict):
+            raise ValueError("not a JSON object")
+    except (ValueError, UnicodeDecodeError):
+        hint = ("no output" if not completed.stdout.strip() else "malformed output")
+        raise IntrospectionFailed(
+            f"pyhpp: error: {python} exited while importing {what} and gave {hint} (does "
+            "a module call os._exit() or close standard output on import?)", 0, stderr) from None
+    return document, stderr
 
 
 def run_introspection(
@@ -50,31 +92,54 @@ def run_introspection(
     timeout: float = 300.0,
     env: Optional[Mapping[str, str]] = None,
     cwd: Optional[str] = None,
+    recursive: bool = False,
+    includes: Sequence[str] = (),
+    excludes: Sequence[str] = (),
 ) -> IntrospectionResult:
     """Introspects `modules` under the interpreter `python`; raises IntrospectionFailed."""
-    completed = subprocess.run(
-        runner_command(python, modules, paths),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        timeout=timeout,
-        env=None if env is None else dict(env),
-        cwd=cwd,
-    )
-    stderr = completed.stderr.decode("utf-8", "replace")
-    if completed.returncode != 0:
-        lines = [line for line in stderr.splitlines() if line.strip()]
-        last = lines[-1] if lines else ""
-        # A runner diagnostic is one line; anything else (a crash) is shown whole.
-        message = last if ": error: " in last else (
-            stderr.strip() or f"{python} exited with status {completed.returncode}")
-        raise IntrospectionFailed(message, completed.returncode, stderr)
-    document = json.loads(completed.stdout.decode("ascii"))
-    api = from_dict(document["api"])
-    assert isinstance(api, Api)
-    return IntrospectionResult(
-        api=api,
-        files=tuple(document["files"]),
-        diagnostics=tuple(document["diagnostics"]),
-        stderr=stderr,
-    )
+    document, stderr = _run(python, modules, paths,
+                            _walk_options(recursive, includes, excludes), timeout, env, cwd)
+    try:
+        api = from_dict(document["api"])
+        if not isinstance(api, Api):
+            raise ValueError("not an Api")
+        return IntrospectionResult(
+            api=api,
+            files=tuple(document["files"]),
+            diagnostics=tuple(document["diagnostics"]),
+            stderr=stderr,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IntrospectionFailed(
+            f"pyhpp: error: the introspection of {', '.join(modules)} gave an unreadable "
+            f"result ({exc}); is {python} a Python 3.8+ interpreter?", 0, stderr) from None
+
+
+def list_modules(
+    python: str,
+    modules: Sequence[str],
+    paths: Sequence[str] = (),
+    recursive: bool = False,
+    includes: Sequence[str] = (),
+    excludes: Sequence[str] = (),
+    timeout: float = 300.0,
+) -> Tuple[List[str], List[Dict[str, str]]]:
+    """The modules a generation run would wrap (with `recursive`, the public submodules too),
+    and the diagnostics found on the way; raises IntrospectionFailed."""
+    extra = ["--list"] + _walk_options(recursive, includes, excludes)
+    document, _ = _run(python, modules, paths, extra, timeout, None, None)
+    names = document.get("modules")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise IntrospectionFailed(
+            f"pyhpp: error: listing {', '.join(modules)} gave an unreadable result", 0, "")
+    return names, list(document.get("diagnostics") or [])
+
+
+def _walk_options(recursive: bool, includes: Sequence[str], excludes: Sequence[str]
+                  ) -> List[str]:
+    extra = ["--recursive"] if recursive else []
+    for pattern in includes:
+        extra += ["--include", pattern]
+    for pattern in excludes:
+        extra += ["--exclude", pattern]
+    return extra

@@ -1,10 +1,13 @@
 """The introspection entry point, run as a script by the target interpreter.
 
-    TARGET_PYTHON .../pyhpp/introspect/runner.py [--path DIR]... MODULE...
+    TARGET_PYTHON .../pyhpp/introspect/runner.py [--path DIR]... [--recursive]
+        [--include PATTERN]... [--exclude PATTERN]... [--list] MODULE...
 
 Writes one JSON document to stdout and exits 0:
     {"api": <serialize.to_dict(Api)>, "files": [absolute paths], "diagnostics": [
-        {"severity": "warning" | "error", "location": "file:line" or "", "message": "..."}]}
+        {"severity": "warning" | "error" | "note", "location": "file:line" or "",
+         "message": "..."}]}
+With --list, only imports: {"modules": [names], "files": [...], "diagnostics": [...]}.
 On failure writes one line to stderr, nothing to stdout, and exits 1.
 Standard library only; Python 3.8 compatible.
 """
@@ -38,7 +41,11 @@ def _import_pyhpp() -> None:
 if __name__ == "__main__":
     _import_pyhpp()
 
-from pyhpp.introspect.collect import IntrospectionError, introspect_modules  # noqa: E402
+from pyhpp.introspect.collect import (  # noqa: E402
+    IntrospectionError,
+    introspect_modules,
+    module_names,
+)
 from pyhpp.ir.serialize import to_dict  # noqa: E402
 
 __all__ = ["introspect_modules", "main"]
@@ -50,6 +57,11 @@ def _parse_arguments(argv: Optional[List[str]]) -> argparse.Namespace:
         description="Describe Python modules as pyhpp IR (JSON on stdout).")
     parser.add_argument("--path", action="append", default=[], metavar="DIR",
                         help="put DIR in front of sys.path (repeatable, kept in order)")
+    parser.add_argument("--recursive", action="store_true",
+                        help="also every public submodule of the packages")
+    parser.add_argument("--include", action="append", default=[], metavar="PATTERN")
+    parser.add_argument("--exclude", action="append", default=[], metavar="PATTERN")
+    parser.add_argument("--list", action="store_true", help="only list the modules")
     parser.add_argument("modules", nargs="+", metavar="MODULE")
     return parser.parse_args(argv)
 
@@ -64,11 +76,23 @@ def main(argv: Optional[List[str]] = None) -> int:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     try:
-        api, files, diagnostics = introspect_modules(arguments.modules)
+        if arguments.list:
+            diagnostics: list = []
+            before = set(sys.modules)
+            found = module_names(arguments.modules, arguments.recursive, arguments.include,
+                                 arguments.exclude, diagnostics)
+            files = sorted({os.path.abspath(m.__file__) for name, m in sys.modules.items()
+                            if name not in before and isinstance(getattr(m, "__file__", None),
+                                                                 str)})
+            document = {"modules": [name for name, _ in found], "files": files,
+                        "diagnostics": diagnostics}
+        else:
+            api, files, diagnostics = introspect_modules(
+                arguments.modules, arguments.recursive, arguments.include, arguments.exclude)
+            document = {"api": to_dict(api), "files": files, "diagnostics": diagnostics}
     except IntrospectionError as exc:
         sys.stderr.write(f"{exc}\n")
         return 1
-    document = {"api": to_dict(api), "files": files, "diagnostics": diagnostics}
     # ASCII: the target's stdout encoding may be anything (C locale on 3.8).
     data = (json.dumps(document, ensure_ascii=True) + "\n").encode("ascii")
     with os.fdopen(json_fd, "wb") as out:

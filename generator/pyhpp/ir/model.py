@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,16 @@ class UnresolvedType:
     reason: str
 
 
+@dataclass(frozen=True)
+class RecursiveType:
+    """Where a recursive type alias (`Json = Union[int, List["Json"]]`) refers to itself."""
+
+    text: str
+
+
 PyType = Union[
-    NamedType, NoneType, EllipsisType, LiteralValue, ListOfTypes, TypeVarType, UnresolvedType
+    NamedType, NoneType, EllipsisType, LiteralValue, ListOfTypes, TypeVarType, UnresolvedType,
+    RecursiveType,
 ]
 
 
@@ -178,6 +186,12 @@ class Function:
     overloads: Tuple["Function", ...] = ()
     cpp_name: str = ""
     cpp_returns: Optional[CppType] = None
+    # The function object's identity, '<module>.<qualname>' where that name reaches it again
+    # ('' when it does not, e.g. a lambda): modules that re-export it share one wrapper.
+    qualname: str = ""
+    # Methods: the qualified name of the class whose body defines it ('' for the class itself).
+    # Members inherited from bases are listed with the class that defines them.
+    defined_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,6 +209,8 @@ class Attribute:
     required: bool = True  # TypedDict: False for NotRequired keys and total=False classes
     cpp_name: str = ""
     cpp_type: Optional[CppType] = None
+    # Properties: the qualified name of the class whose body defines it ('' for the class).
+    defined_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,7 +236,10 @@ CLASS_KINDS = (
 
 @dataclass(frozen=True)
 class Class:
-    """A public class of a module. Members listed are the class's own (not inherited ones)."""
+    """A public class of a module, exported under `name`.
+
+    Methods and properties are every public one a Python user reaches on the class, inherited
+    ones included (each says where it is defined); fields are the class's own."""
 
     name: str
     kind: str  # one of CLASS_KINDS
@@ -230,7 +249,7 @@ class Class:
     bases: Tuple[str, ...] = ()
     # The signature of __init__ (or __new__) without self; None when it has none of its own.
     constructor: Optional[Function] = None
-    # Methods defined in the class body, special methods (__len__, __eq__, ...) included.
+    # Public methods and special methods (__len__, __eq__, ...), inherited ones included.
     methods: Tuple[Function, ...] = ()
     attributes: Tuple[Attribute, ...] = ()
     members: Tuple[EnumMember, ...] = ()  # enums only
@@ -240,6 +259,11 @@ class Class:
     frozen: bool = False  # a frozen dataclass: fields have no setters
     total: bool = True  # TypedDict
     cpp_name: str = ""
+    # The base whose C++ wrapper this class derives from (filled by passes/inherit.py).
+    cpp_base: str = ""
+    # The class's identity: the public '<module>.<qualname>' annotations name it by. Modules
+    # that export the same class share one wrapper (see passes/exports.py).
+    qualname: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,6 +276,26 @@ class Other:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A class or function a module re-exports whose wrapper lives in another module of the
+    binding target: `target` is the identity (Class.qualname / Function.qualname)."""
+
+    name: str
+    kind: str  # 'class' or 'function'
+    target: str
+    location: Optional[Location] = None
+    cpp_name: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A public name of a module that is not wrapped, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     location: Optional[Location] = None
@@ -260,6 +304,8 @@ class Module:
     classes: Tuple[Class, ...] = ()
     constants: Tuple[Attribute, ...] = ()  # module-level variables, read when accessed
     others: Tuple[Other, ...] = ()
+    aliases: Tuple[Alias, ...] = ()
+    skipped: Tuple[Skipped, ...] = ()
     cpp_namespace: Tuple[str, ...] = ()  # filled by passes/naming.py
 
 

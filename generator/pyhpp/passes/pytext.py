@@ -10,6 +10,7 @@ from ..ir.model import (
     NoneType,
     PyType,
     TypeVarType,
+    RecursiveType,
     UnresolvedType,
 )
 
@@ -27,7 +28,7 @@ def py_text(t: PyType) -> str:
         return "[" + ", ".join(py_text(a) for a in t.items) + "]"
     if isinstance(t, TypeVarType):
         return t.name
-    if isinstance(t, UnresolvedType):
+    if isinstance(t, (UnresolvedType, RecursiveType)):
         return t.text
     assert isinstance(t, NamedType)
     if t.qualname == "typing.Union" and t.args:

@@ -2,7 +2,8 @@
 
 What cannot be mapped becomes `object` (pyhpp::object) with a warning naming the annotation.
 A missing annotation, `Any`, `object` and type variables become `object` silently: that is what
-they mean. Classes of the binding target map to their wrappers; classes outside it to `object`.
+they mean. Classes of the binding target map to their wrappers, by identity (Class.qualname),
+wherever the target wraps them; classes outside it to `object`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..ir.model import (
     NoneType,
     Parameter,
     PyType,
+    RecursiveType,
     TypeVarType,
     UnresolvedType,
 )
@@ -92,8 +94,10 @@ class TypeMapper:
             return CppType("none")
         if isinstance(t, UnresolvedType):
             raise _Unmapped(t.reason, reported=True)
-        if isinstance(t, TypeVarType):
-            return OBJECT  # generic in a TypeVar: a dynamic object (documented)
+        if isinstance(t, (TypeVarType, RecursiveType)):
+            # generic in a TypeVar, or where a recursive alias refers to itself (introspection
+            # noted it): a dynamic object (documented)
+            return OBJECT
         if not isinstance(t, NamedType):
             raise _Unmapped("not a type")
         name, args = t.qualname, t.args
@@ -235,11 +239,18 @@ def class_index(api: Api) -> Dict[str, CppType]:
     for m in api.modules:
         for c in m.classes:
             qualified = "::" + "::".join(m.cpp_namespace + (c.cpp_name,))
-            ref = f"{m.name}.{c.name}"
+            ref = f"{m.name}.{c.name}"  # where the generated code gets the class from
             if c.kind in HANDLE_KINDS:
-                index[ref] = CppType("instance", name=qualified, ref=ref)
+                mapped = CppType("instance", name=qualified, ref=ref)
             elif c.kind in VALUE_KINDS:
-                index[ref] = CppType(VALUE_KINDS[c.kind], name=qualified, ref=ref)
+                mapped = CppType(VALUE_KINDS[c.kind], name=qualified, ref=ref)
+            else:
+                continue
+            # Annotations name a class by its identity (jinja2.environment.Template), which
+            # is the export path too when the class is wrapped where it is defined.
+            index.setdefault(ref, mapped)
+            if c.qualname:
+                index[c.qualname] = mapped
     return index
 
 

@@ -9,7 +9,7 @@ import jinja2
 
 from .. import __version__
 from ..ir.model import Api, Module
-from .cpp import literal_text
+from .cpp import escape, literal_text
 from .layout import layout
 from .views import strip_default
 from .views_class import module_view
@@ -20,11 +20,6 @@ TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
 )
 
 
-def _cpp_string(text: str) -> str:
-    """Escapes text for a C++ string literal."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
 def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
@@ -32,7 +27,7 @@ def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters["cpp_string"] = _cpp_string
+    env.filters["cpp_string"] = escape
     env.filters["strip_default"] = strip_default
     env.filters["cpp_literal"] = literal_text
     return env

@@ -67,6 +67,18 @@ def by_value(t: CppType) -> bool:
     return t.kind in PASSED_BY_VALUE
 
 
+def complete_refs(t: Optional[CppType]) -> Set[str]:
+    """The classes and value structs of the target (CppType.ref) whose complete type a C++
+    value of type `t` needs: all it names, except through std::function, whose signature may
+    name incomplete types."""
+    if t is None or t.kind == "callable":
+        return set()
+    found = {t.ref} if t.kind in ("instance", "struct") and t.ref else set()
+    for a in t.args:
+        found |= complete_refs(a)
+    return found
+
+
 def cpp_type(t: CppType) -> str:
     if t.kind in _SCALAR_TYPES:
         return _SCALAR_TYPES[t.kind]
@@ -101,7 +113,8 @@ class ClassRef:
 
     ref: str  # Python qualified name
     module: str
-    name: str
+    name: str  # Python name in `module`
+    cpp_name: str  # C++ name in the module's namespace (and of its cached_attr in pyhpp_attrs)
     helper: str  # the getter struct defined in the source
     attr: str  # the cached_attr it reads
     module_cache: str  # the cached_module the attr is read from
@@ -148,6 +161,7 @@ class Spellings:
         default_factory=dict)
     structs: Dict[str, Class] = field(default_factory=dict)  # every value struct, by ref
     struct_codecs: Dict[str, StructCodec] = field(default_factory=dict)
+    cpp_names: Dict[str, str] = field(default_factory=dict)  # every class's C++ name, by ref
 
     def use(self, t: Optional[CppType]) -> None:
         """Records the headers and helpers `t` needs."""
@@ -174,8 +188,8 @@ class Spellings:
             module, name = ref.rsplit(".", 1)
             key = ref.replace(".", "_")
             cache = "pyhpp_module" if module == self.module else f"pyhpp_module_{key}"
-            self.classes[ref] = ClassRef(ref, module, name, f"pyhpp_class_{key}",
-                                         f"pyhpp_class_attr_{key}", cache)
+            self.classes[ref] = ClassRef(ref, module, name, self.cpp_names.get(ref, name),
+                                         f"pyhpp_class_{key}", f"pyhpp_class_attr_{key}", cache)
         return self.classes[ref]
 
     def struct_codec(self, t: CppType) -> StructCodec:
@@ -241,5 +255,24 @@ def literal_text(value: Union[int, str, bool]) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return f"std::int64_t{{{value}}}" if value < -(2**31) else str(value)
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    return f'"{escape(value)}"'
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    """`text` for the inside of a C++ string literal: quotes and backslashes escaped, and every
+    control character and line break (which would end the line of generated code) as escapes
+    of its UTF-8 bytes; no `??` trigraph."""
+    out: List[str] = []
+    for i, ch in enumerate(text):
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch == "?" and i and text[i - 1] == "?":
+            out.append("\\?")  # `??x` is a trigraph to older compilers and -Wtrigraphs
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append("".join(f"\\{b:03o}" for b in ch.encode("utf-8")))
+    return "".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Set
 
 from .cpp import Spellings
 
@@ -53,14 +53,19 @@ class FunctionView:
     owner: str = ""  # the C++ class of a method
     keywords_type: str = ""  # the keyword-argument struct, e.g. "keywords::f"
     pyhpp_name: str = ""  # the helper objects' name in the source (pyhpp_attrs::<it>)
-    # Members with a keyword struct: the struct parameter has no default (the struct is not
-    # complete inside the class), and this shorter overload leaves the keywords out.
-    short_declarations: List[str] = field(default_factory=list)
-    # The C++ parameters before the keyword struct (required, optional positional, *args).
-    leading_names: List[str] = field(default_factory=list)
+    # `declarations` as function_view made them, and per entry the argument that passes it
+    # on and the value that leaves it out ('' for a parameter without a default).
+    made_declarations: List[str] = field(default_factory=list)
+    forward_names: List[str] = field(default_factory=list)
+    omitted: List[str] = field(default_factory=list)
+    # Members: overloads declared with fewer parameters, defined as calls of the full one, for
+    # parameters whose type is incomplete inside the class (see views_class.member).
+    shorter: List["OverloadView"] = field(default_factory=list)
+    # The classes and structs of the target whose complete types the parameters' default
+    # arguments need (CppType.ref).
+    default_refs: Set[str] = field(default_factory=set)
     protocol: str = ""  # special members that go through Python's protocol: 'binary', ...
     protocol_function: str = ""  # the C API function of a 'binary' / 'unary' protocol
-    short_forwarded: List[str] = field(default_factory=list)
 
     overload_of: str = ""  # for an @overload signature: the function whose cache it shares
 
@@ -211,9 +216,21 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     keywords_type = (f"keywords::{owner}::{helper}" if owner else f"keywords::{helper}")
     leading = required + required_kw + optional_pos + var_pos
     declarations = [v.declaration for v in leading]
+    forward_names = [v.name for v in leading]
+    omitted = [f"std::vector<{v.type}>{{}}" if v.kind == "var_positional"
+               else f"pyhpp::opt<{v.type}>{{}}" if v.optional else "" for v in leading]
     if keyword_struct:
         declarations.append(f"const {keywords_type} &pyhpp_keywords = {{}}")
+        forward_names.append("pyhpp_keywords")
+        omitted.append(f"{keywords_type}{{}}")
     declarations += [v.declaration for v in var_kw]
+    forward_names += [v.name for v in var_kw]
+    omitted += [f"std::map<std::string, {v.type}>{{}}" for v in var_kw]
+    default_refs: Set[str] = set()
+    for p in function.parameters:
+        if p.kind in ("var_positional", "var_keyword") or (
+                p.has_default and p.kind != "keyword_only"):
+            default_refs |= cpp.complete_refs(p.cpp_type)
 
     overloads: List[OverloadView] = []
     if keyword_struct:
@@ -261,5 +278,8 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         owner=owner,
         keywords_type=keywords_type,
         pyhpp_name=f"{owner}::{helper}" if owner else helper,
-        leading_names=[v.name for v in leading],
+        made_declarations=list(declarations),
+        forward_names=forward_names,
+        omitted=omitted,
+        default_refs=default_refs,
     )

@@ -8,10 +8,14 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
+from ..passes.naming import cpp_identifier
+from ..passes import members
 from ..passes.pytext import py_text
 from . import cpp
+from . import depends
+from . import order
 from .cpp import ClassRef, EnumTraits, LiteralSet, Spellings
-from .views import FunctionView, doc_lines, function_view, strip_default
+from .views import FunctionView, OverloadView, doc_lines, function_view, strip_default
 
 # Python exception classes the runtime maps, by qualified name.
 BUILTIN_ERRORS = {
@@ -72,33 +76,6 @@ PROTOCOLS = {
     "__imul__": ("inplace", "PyNumber_InPlaceMultiply"),
 }
 
-# Special methods that become C++ members: Python name -> (C++ name, helper suffix).
-SPECIAL_MEMBERS = {
-    "__len__": ("size", "op_len"),
-    "__call__": ("operator()", "op_call"),
-    "__contains__": ("contains", "op_contains"),
-    "__getitem__": ("operator[]", "op_getitem"),
-    "__setitem__": ("set_item", "op_setitem"),
-    "__delitem__": ("del_item", "op_delitem"),
-    "__add__": ("operator+", "op_add"),
-    "__sub__": ("operator-", "op_sub"),
-    "__mul__": ("operator*", "op_mul"),
-    "__truediv__": ("operator/", "op_truediv"),
-    "__mod__": ("operator%", "op_mod"),
-    "__and__": ("operator&", "op_and"),
-    "__or__": ("operator|", "op_or"),
-    "__xor__": ("operator^", "op_xor"),
-    "__lshift__": ("operator<<", "op_lshift"),
-    "__rshift__": ("operator>>", "op_rshift"),
-    "__neg__": ("operator-", "op_neg"),
-    "__pos__": ("operator+", "op_pos"),
-    "__invert__": ("operator~", "op_invert"),
-    "__iter__": ("pyhpp_iter", "op_iter"),
-    "__iadd__": ("operator+=", "op_iadd"),
-    "__isub__": ("operator-=", "op_isub"),
-    "__imul__": ("operator*=", "op_imul"),
-    "__enter__": ("pyhpp_enter", "op_enter"),
-}
 # Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
 COMPARISONS = {"__eq__": ("==", "Py_EQ"), "__ne__": ("!=", "Py_NE"), "__lt__": ("<", "Py_LT"),
                "__le__": ("<=", "Py_LE"), "__gt__": (">", "Py_GT"), "__ge__": (">=", "Py_GE")}
@@ -149,6 +126,7 @@ class ClassView:
     inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
     iterates: str = ""  # with a typed __iter__: the item type of begin() / end()
     context: str = ""  # with __enter__ and __exit__: what __enter__ gives the `with` body
+    declaration_kind = "class"
 
     @property
     def callables(self) -> List[FunctionView]:
@@ -175,6 +153,7 @@ class StructView:
     doc_lines: List[str]
     location: str
     fields: List[Dict[str, str]]  # {"name", "type", "init"}
+    declaration_kind = "struct"
 
 
 def _contains_instance(t: CppType) -> bool:
@@ -226,12 +205,25 @@ class ModuleView:
     exceptions: List[ExceptionView] = field(default_factory=list)
     constants: List[AttributeView] = field(default_factory=list)
     includes: List[str] = field(default_factory=list)  # headers of other modules of the target
+    # Headers of other modules whose types the header only names: included after its own
+    # declarations (see depends.py); the source includes what its header does not.
+    late_includes: List[str] = field(default_factory=list)
+    source_includes: List[str] = field(default_factory=list)
+    # {"namespace": "py::a::b", "declarations": ["class X;", ...]}: types named before their
+    # headers are included.
+    foreign_declarations: List[Dict[str, object]] = field(default_factory=list)
+    aliases: List[Dict[str, str]] = field(default_factory=list)  # {"kind", "name", "target"}
     class_refs: List[ClassRef] = field(default_factory=list)
     foreign_modules: List[Dict[str, str]] = field(default_factory=list)
     enum_traits: List[EnumTraits] = field(default_factory=list)
     literals: List[LiteralSet] = field(default_factory=list)
-    forward_classes: List[str] = field(default_factory=list)
+    forward_declarations: List[str] = field(default_factory=list)  # "class X;", "struct Y;"
     structs: List[StructView] = field(default_factory=list)
+    # Class wrappers and value structs in the order the header defines them (see order.py).
+    types: List[object] = field(default_factory=list)
+    # {"name": C++ name, "python": name in the module}: the classes the source reads.
+    type_attrs: List[Dict[str, str]] = field(default_factory=list)
+    uses_module: bool = False  # whether the source reads anything from the module itself
     pyhpp_headers: List[str] = field(default_factory=list)  # runtime headers beyond pyhpp.hpp
 
     @property
@@ -258,28 +250,32 @@ def _attribute_view(a: Attribute, owner_python: str, helper: str, spell: Spellin
         readonly=a.readonly, doc_lines=doc_lines(a.doc), pyhpp_name=helper)
 
 
-def _member(view: FunctionView) -> FunctionView:
-    """Adapts a member's declarations to the struct being incomplete inside the class."""
-    if not view.keyword_struct:
-        return view
-    at = len(view.leading_names)  # the keyword struct's position
-    view.short_declarations = view.declarations[:at]
-    view.short_forwarded = list(view.leading_names)
-    # Before a parameter without a default, none may have one.
-    view.declarations = ([strip_default(d) for d in view.declarations[: at + 1]]
-                         + view.declarations[at + 1:])
+def _member(view: FunctionView, defaults: bool = True) -> FunctionView:
+    """Adapts a member's declarations to the types incomplete inside its class. The keyword
+    struct is defined after the classes: its parameter has no default, and a shorter overload
+    leaves the keywords out. With `defaults` False, a type that a default argument needs is
+    also defined after the class (see order.py): no parameter has a default, and a shorter
+    overload leaves out each that had one."""
+    made, names, omitted = view.made_declarations, view.forward_names, view.omitted
+    if not defaults:
+        first = next((i for i, o in enumerate(omitted) if o), len(made))
+        view.shorter = [OverloadView([strip_default(d) for d in made[:n]],
+                                     names[:n] + omitted[n:]) for n in range(first, len(made))]
+        view.declarations = [strip_default(d) for d in made]
+    elif view.keyword_struct:
+        at = names.index("pyhpp_keywords")
+        view.shorter = [OverloadView(made[:at], names[:at] + omitted[at:at + 1])]
+        # Before a parameter without a default, none may have one.
+        view.declarations = [strip_default(d) for d in made[: at + 1]] + made[at + 1:]
     return view
 
 
 def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> FunctionView:
-    cpp_name, helper = SPECIAL_MEMBERS[f.name]
-    # Keyword-only extras of special methods are never sent: Python applies their defaults.
-    kept = tuple(p for p in f.parameters if not (p.kind == "keyword_only" and p.has_default))
-    f = dataclasses.replace(f, parameters=kept, cpp_name=cpp_name)
+    """A special method as the member passes/members.py made it: through Python's protocol when
+    its signature is plain, else called by name like any method."""
     view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}",
-                         helper=f"pyhpp_{helper}")
-    if f.name in PROTOCOLS and all(p.kind in ("positional_only", "positional_or_keyword")
-                                   and not p.has_default for p in f.parameters):
+                         helper="pyhpp_op_" + f.name.strip("_"))
+    if f.name in PROTOCOLS and members.fits(f):
         view.protocol, view.protocol_function = PROTOCOLS[f.name]
         if view.protocol == "inplace":
             view.returns = f"{c.cpp_name} &"  # rebinds the handle, as Python rebinds the name
@@ -287,6 +283,8 @@ def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> Fu
             view.returns = "std::int64_t"
         if view.protocol in ("contains",):
             view.returns = "bool"
+        if view.protocol in ("set_item", "del_item"):
+            view.returns, view.result_codec = "void", None  # Python ignores their results
     return _member(view)
 
 
@@ -345,11 +343,7 @@ def _inherited_classmethods(module: Module, c: Class, everything: Dict[str, Clas
 def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str],
                everything: Optional[Dict[str, Class]] = None) -> ClassView:
     python_name = f"{module.name}.{c.name}"
-    base = "pyhpp::object"
-    for b in c.bases:
-        if b in bases:
-            base = bases[b]
-            break
+    base = bases.get(c.cpp_base, "pyhpp::object")
     constructor = None
     if c.constructor is not None:
         constructor = _member(function_view(module, c.constructor, spell, c.cpp_name,
@@ -364,10 +358,10 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     for f in c.methods:
         if f.name in COMPARISONS:
             comparisons.extend(_comparisons(module, c, f, spell))
-        elif f.name in SPECIAL_MEMBERS:
-            if SPECIAL_MEMBERS[f.name][0] in names:
-                continue  # a Python method already has that C++ name: it wins
-            methods.append(_special_view(module, c, f, spell))
+        elif f.name in members.SPECIALS:
+            if f.cpp_name:  # empty: not wrapped (see passes/members.py)
+                names.add(f.cpp_name)
+                methods.append(_special_view(module, c, f, spell))
         elif f.name == "__bool__":
             flags["has_bool"] = True
         elif f.name == "__hash__":
@@ -418,7 +412,8 @@ def enum_view(module: Module, c: Class) -> EnumView:
 
 
 def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
-    """Classes with every base of the same module before them (C++ needs complete bases)."""
+    """Classes with their C++ base, when it is of the same module, before them (C++ needs
+    complete bases)."""
     own = {f"{module.name}.{c.name}": c for c in classes}
     done: Dict[str, Class] = {}
 
@@ -426,9 +421,8 @@ def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
         ref = f"{module.name}.{c.name}"
         if ref in done or depth > len(classes):
             return
-        for b in c.bases:
-            if b in own:
-                visit(own[b], depth + 1)
+        if c.cpp_base in own:
+            visit(own[c.cpp_base], depth + 1)
         done[ref] = c
 
     for c in classes:
@@ -441,7 +435,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     enums = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes if c.kind == "enum"}
     structs = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes
                if c.kind in ("namedtuple", "typeddict")}
-    spell = Spellings(module.name, enums, structs=structs)
+    spell = Spellings(module.name, enums, structs=structs, cpp_names={
+        f"{m.name}.{c.name}": c.cpp_name for m in api.modules for c in m.classes})
     # C++ spellings of the target's classes, for bases.
     wrappers = {}
     errors = dict(BUILTIN_ERRORS)
@@ -470,19 +465,13 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     classes = [class_view(module, c, spell, wrappers, everything) for c in handles]
     hashed = {c.python_name for c in classes if c.has_hash}
     for view, c in zip(classes, handles):
-        if not view.has_hash and any(b in hashed for b in c.bases):
+        if not view.has_hash and c.cpp_base in hashed:
             view.inherits_hash = True
             hashed.add(view.python_name)
-    for c in handles:
-        for b in c.bases:
-            if b in wrappers and b.rsplit(".", 1)[0] != module.name:
-                spell.includes.add(b.rsplit(".", 1)[0])
     exceptions = []
     for c in _sorted_by_bases([c for c in module.classes if c.kind == "exception"], module):
-        base = next((errors[b] for b in c.bases if b in errors), "pyhpp::exception")
-        for b in c.bases:
-            if b in errors and not b.startswith("builtins.") and b.rsplit(".", 1)[0] != module.name:
-                spell.includes.add(b.rsplit(".", 1)[0])
+        base = errors.get(c.cpp_base) or next((errors[b] for b in c.bases if b in errors),
+                                              "pyhpp::exception")
         exceptions.append(ExceptionView(
             name=c.cpp_name, python_name=f"{module.name}.{c.name}", module=module.name,
             qualname=c.name, base=base, doc_lines=doc_lines(c.doc),
@@ -492,10 +481,23 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
                     if c.kind in ("namedtuple", "typeddict")]
     constants = [_attribute_view(a, module.name, f"pyhpp_constants::{a.cpp_name}", spell)
                  for a in module.constants]
-    for c in classes:
-        spell.class_ref(c.python_name)
-    for e in enum_views:
-        spell.class_ref(e.python_name)
+    values = [c for c in module.classes if c.kind in ("namedtuple", "typeddict")]
+    types, late = order.declaration_order(
+        [(v.python_name, v) for v in classes] + [(v.python_name, v) for v in struct_views],
+        hard={**{v.python_name: order.class_needs(c) for v, c in zip(classes, handles)},
+              **{v.python_name: order.struct_needs(c) for v, c in zip(struct_views, values)}},
+        soft={v.python_name: {r for f in v.callables for r in f.default_refs} for v in classes})
+    for v in classes:
+        for f in v.callables:
+            if f.default_refs & late.get(v.python_name, set()):
+                _member(f, defaults=False)
+    # The module's classes, enums and structs that the source reads from the module: class
+    # wrappers check instances; enums and structs only where a conversion uses them.
+    used = {r.ref for r in spell.classes.values() if r.module == module.name}
+    type_attrs = [{"name": v.name, "python": v.python_name.rsplit(".", 1)[-1]}
+                  for v in classes + [e for e in enum_views + struct_views
+                                      if e.python_name in used]]
+    struct_needs = {ref: order.struct_needs(structs[ref]) for ref in spell.struct_codecs}
     everything = functions + [f for c in classes for f in c.callables]
     tags = sorted({v.tag for f in everything for v in f.keyword_struct})
     parts = list(namespace_root) + module.name.split(".")
@@ -506,6 +508,7 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     for ref in spell.classes.values():
         if ref.module != module.name:
             ref.module_cache = foreign[ref.module]
+    header = _header_layout(api, module, spell, namespace_root)
     return ModuleView(
         name=module.name,
         namespace="::".join(module.cpp_namespace),
@@ -524,14 +527,68 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         enums=enum_views,
         exceptions=exceptions,
         constants=constants,
-        includes=sorted("/".join(list(namespace_root) + m.split(".")) + ".hpp"
-                        for m in spell.includes),
+        includes=header["top"],
+        late_includes=header["bottom"],
+        source_includes=header["source"],
+        foreign_declarations=header["declarations"],
+        aliases=header["aliases"],
         class_refs=list(spell.classes.values()),
         foreign_modules=[{"name": m, "cache": c} for m, c in sorted(foreign.items())],
         enum_traits=list(spell.enum_traits.values()),
         literals=list(spell.literals.values()),
-        forward_classes=[c.name for c in classes],
+        forward_declarations=[f"{t.declaration_kind} {t.name};" for t in types],
         structs=struct_views,
-        # Reversed: a struct's fields were registered after it, and must be defined before it.
-        struct_codecs=list(reversed(list(spell.struct_codecs.values()))),
+        types=types,
+        type_attrs=type_attrs,
+        uses_module=bool(functions or type_attrs or constants),
+        # Each codec after those of the structs its fields hold.
+        struct_codecs=[spell.struct_codecs[ref] for ref in order.post_order(
+            list(spell.struct_codecs), struct_needs)],
     )
+
+
+def _header_path(namespace_root: List[str], module: str) -> str:
+    return "/".join(list(namespace_root) + module.split(".")) + ".hpp"
+
+
+def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: List[str]
+                   ) -> Dict[str, list]:
+    """Which headers of other modules the header includes at the top and at the bottom, the
+    types it forward-declares, and its aliases of re-exported classes and functions."""
+    deps = depends.header_dependencies(api, module)
+    homes = {f"{m.name}.{c.name}": (m, c) for m in api.modules for c in m.classes}
+    complete = set(deps.modules(module.name, True))
+    named = set(deps.modules(module.name, False)) - complete
+    # Codecs used only in the source (struct fields of other modules' structs...) need their
+    # headers there.
+    source_only = set(spell.includes) - complete - named - {module.name}
+    declarations: Dict[str, List[str]] = {}
+    for ref in sorted(deps.named):
+        home = homes.get(ref)
+        if home is None or depends.ref_module(ref) not in named:
+            continue
+        m, c = home
+        declarations.setdefault("::".join(m.cpp_namespace), []).append(
+            depends.forward_declaration(c))
+    identities = {c.qualname: (m, c.cpp_name) for m in api.modules for c in m.classes
+                  if c.qualname}
+    functions = {f.qualname: (m, f.cpp_name) for m in api.modules for f in m.functions
+                 if f.qualname}
+    aliases = []
+    for alias in module.aliases:
+        table = identities if alias.kind == "class" else functions
+        if alias.target not in table:
+            continue
+        m, cpp_name = table[alias.target]
+        named.add(m.name)
+        aliases.append({"kind": alias.kind, "name": alias.cpp_name or cpp_identifier(alias.name),
+                        "target": "::" + "::".join(m.cpp_namespace + (cpp_name,))})
+    named -= complete
+    return {
+        "top": sorted(_header_path(namespace_root, m) for m in complete),
+        "bottom": sorted(_header_path(namespace_root, m) for m in named),
+        "source": sorted(_header_path(namespace_root, m) for m in source_only),
+        "declarations": [{"namespace": ns, "declarations": sorted(set(items))}
+                         for ns, items in sorted(declarations.items())],
+        "aliases": aliases,
+    }

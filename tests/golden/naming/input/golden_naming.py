@@ -1,9 +1,16 @@
-"""Golden case `naming`: Python names that are C++ keywords, common macros or reserved names."""
+"""Golden case `naming`: Python names that are C++ keywords, common macros or reserved names,
+and names that collide once spelled in C++."""
+
+import enum
 
 __all__ = [
     "delete", "new", "max", "min", "errno", "EOF", "NULL", "unix", "linux", "__hidden",
     "_private", "pyhpp_call", "kw", "keywords", "detail", "options", "Max",
+    "F_OK", "WEXITSTATUS", "wait_status", "max_", "Seek", "Handler",
 ]
+
+F_OK: int = 0
+"""Macros of <unistd.h>, <sys/wait.h> and <time.h>, which <Python.h> includes."""
 
 
 def delete(this: int, template: str, *, namespace: str = "", register: bool = False) -> None:
@@ -74,3 +81,48 @@ def options(*, float: float = 0.0, int: int = 0, bool: bool = False, char: str =
 def Max(x: int) -> int:
     """Not a macro: case matters."""
     return x
+
+
+def WEXITSTATUS(status: int) -> int:
+    return status >> 8
+
+
+def wait_status(status: int, *, CLOCK_REALTIME: int = 0, st_mtime: float = 0.0) -> int:
+    """Macros as keyword names: `kw::CLOCK_REALTIME_`, `kw::st_mtime_`."""
+    return status
+
+
+def max_(a: int, b: int) -> int:
+    """Usable as is: keeps `max_`, so `max` becomes `max_2`."""
+    return a if a > b else b
+
+
+class Seek(enum.IntEnum):
+    SEEK_SET = 0
+    SEEK_DATA = 3
+    other = 4
+
+
+class Handler:
+    """logging.Handler's shape: the setter of `name` would collide with set_name()."""
+
+    def __init__(self, level: int = 0) -> None:
+        self._name = ""
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name = value
+
+    def get_name(self) -> str:
+        return self._name
+
+    def set_name(self, name: str) -> None:
+        self._name = name
+
+    def Handler(self) -> int:
+        """Named like its class, which C++ keeps for constructors."""
+        return 0

@@ -10,10 +10,22 @@
 #include <string>
 #include <vector>
 
-/// Golden case `naming`: Python names that are C++ keywords, common macros or reserved names.
+/// Golden case `naming`: Python names that are C++ keywords, common macros or reserved names,
+/// and names that collide once spelled in C++.
 namespace py::golden_naming {
 
+class Handler;
+
+/// Python: `golden_naming.Seek`
+/// Defined at golden_naming.py:100.
+enum class Seek : std::int64_t {
+    SEEK_SET_ = 0,
+    SEEK_DATA_ = 3,
+    other = 4,
+};
+
 namespace detail::keyword_tags {
+struct CLOCK_REALTIME_;
 struct NDEBUG_;
 struct bool_;
 struct char_;
@@ -25,11 +37,13 @@ struct offsetof_;
 struct operator_;
 struct pyhpp_keywords_;
 struct register_;
+struct st_mtime_;
 struct union_;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::CLOCK_REALTIME_> CLOCK_REALTIME_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::NDEBUG_> NDEBUG_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::bool_> bool_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::char_> char_{};
@@ -41,8 +55,43 @@ inline constexpr pyhpp::keyword<detail::keyword_tags::offsetof_> offsetof_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::operator_> operator_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::pyhpp_keywords_> pyhpp_keywords_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::register_> register_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::st_mtime_> st_mtime_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::union_> union_{};
 } // namespace kw
+
+/// logging.Handler's shape: the setter of `name` would collide with set_name().
+///
+/// Python: `golden_naming.Handler`
+/// Defined at golden_naming.py:106.
+class Handler : public pyhpp::object {
+  public:
+    /// Adopts an object known to be an instance (what conversions use).
+    Handler(pyhpp::detail::unchecked_t, pyhpp::object object) noexcept
+        : pyhpp::object(std::move(object)) {}
+    /// Raises pyhpp::type_error unless `object` is an instance of golden_naming.Handler.
+    static void pyhpp_check(const pyhpp::object &object);
+
+    /// Python: `golden_naming.Handler(level: int = ...)`
+    /// Defined at golden_naming.py:109.
+    explicit Handler(pyhpp::opt<std::int64_t> level = {});
+
+    /// Python: `golden_naming.Handler.get_name() -> str`
+    /// Defined at golden_naming.py:120.
+    std::string get_name() const;
+
+    /// Python: `golden_naming.Handler.set_name(name: str) -> None`
+    /// Defined at golden_naming.py:123.
+    void set_name(const std::string &name) const;
+
+    /// Named like its class, which C++ keeps for constructors.
+    ///
+    /// Python: `golden_naming.Handler.Handler() -> int`
+    /// Defined at golden_naming.py:126.
+    std::int64_t Handler_() const;
+    /// `golden_naming.Handler.name` (set it with set_name_()).
+    std::string name_() const;
+    void set_name_(const std::string &value) const;
+};
 
 /// Keyword arguments of each function that has optional keyword-only ones; each left out is
 /// not sent.
@@ -136,13 +185,29 @@ struct options {
         char_ = std::move(pyhpp_argument.value);
     }
 };
+
+struct wait_status {
+    pyhpp::opt<std::int64_t> CLOCK_REALTIME_;
+    pyhpp::opt<double> st_mtime_;
+
+    template <class pyhpp_V>
+    void pyhpp_set(
+        pyhpp::keyword_argument<detail::keyword_tags::CLOCK_REALTIME_, pyhpp_V> pyhpp_argument) {
+        CLOCK_REALTIME_ = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void
+    pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::st_mtime_, pyhpp_V> pyhpp_argument) {
+        st_mtime_ = std::move(pyhpp_argument.value);
+    }
+};
 } // namespace keywords
 
 /// C++ keywords as function and parameter names, and as keyword argument names.
 ///
 /// Python: `golden_naming.delete(this: int, template: str, *, namespace: str = ..., register: bool
 /// = ...) -> None`
-/// Defined at golden_naming.py:9.
+/// Defined at golden_naming.py:16.
 void delete_(std::int64_t this_, const std::string &template_,
              const keywords::delete_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
@@ -155,7 +220,7 @@ void delete_(std::int64_t this_, const std::string &template_, pyhpp_K &&...pyhp
 
 /// Python: `golden_naming.new(default: int = ..., explicit: int = ..., *, union: int = ...,
 /// operator: str = ...) -> int`
-/// Defined at golden_naming.py:13.
+/// Defined at golden_naming.py:20.
 std::int64_t new_(pyhpp::opt<std::int64_t> default_ = {}, pyhpp::opt<std::int64_t> explicit_ = {},
                   const keywords::new_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
@@ -183,27 +248,27 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> ex
 /// Macros of <cerrno>, <cstdio> and <windows.h> get a trailing underscore.
 ///
 /// Python: `golden_naming.max(errno: int, EOF: int = ...) -> int`
-/// Defined at golden_naming.py:17.
-std::int64_t max_(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_ = {});
+/// Defined at golden_naming.py:24.
+std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_ = {});
 
 /// Python: `golden_naming.min(NULL: object, unix: int, linux: int) -> int`
-/// Defined at golden_naming.py:22.
+/// Defined at golden_naming.py:29.
 std::int64_t min_(const pyhpp::object &NULL_, std::int64_t unix_, std::int64_t linux_);
 
 /// Python: `golden_naming.errno() -> int`
-/// Defined at golden_naming.py:26.
+/// Defined at golden_naming.py:33.
 std::int64_t errno_();
 
 /// Python: `golden_naming.EOF() -> int`
-/// Defined at golden_naming.py:30.
+/// Defined at golden_naming.py:37.
 std::int64_t EOF_();
 
 /// Python: `golden_naming.NULL() -> None`
-/// Defined at golden_naming.py:34.
+/// Defined at golden_naming.py:41.
 void NULL_();
 
 /// Python: `golden_naming.unix(*, offsetof: int = ..., NDEBUG: bool = ...) -> None`
-/// Defined at golden_naming.py:38.
+/// Defined at golden_naming.py:45.
 void unix_(const keywords::unix_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
@@ -213,24 +278,24 @@ void unix_(pyhpp_K &&...pyhpp_kw) {
 }
 
 /// Python: `golden_naming.linux(stdin: str, stdout: str, stderr: str) -> None`
-/// Defined at golden_naming.py:42.
+/// Defined at golden_naming.py:49.
 void linux_(const std::string &stdin_, const std::string &stdout_, const std::string &stderr_);
 
 /// Reserved spellings: `__` anywhere and `_` before a capital at the start.
 ///
 /// Python: `golden_naming.__hidden(__x: int, _y: int, a__b: int) -> None`
-/// Defined at golden_naming.py:46.
+/// Defined at golden_naming.py:53.
 void py_hidden(std::int64_t py_x, std::int64_t py_y, std::int64_t a_b);
 
 /// Python: `golden_naming._private(_X: int) -> None`
-/// Defined at golden_naming.py:50.
+/// Defined at golden_naming.py:57.
 void py_private(std::int64_t py_X);
 
 /// Names with the generator's own prefix.
 ///
 /// Python: `golden_naming.pyhpp_call(pyhpp_args: int, pyhpp_result: int = ..., *, pyhpp_keywords:
 /// int = ...) -> None`
-/// Defined at golden_naming.py:54.
+/// Defined at golden_naming.py:61.
 void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result_ = {},
                  const keywords::pyhpp_call_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
@@ -252,11 +317,11 @@ void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result
 /// Names the generated code uses itself.
 ///
 /// Python: `golden_naming.kw(keywords: int, detail: int, codec: int, std: int) -> None`
-/// Defined at golden_naming.py:58.
+/// Defined at golden_naming.py:65.
 void kw_(std::int64_t keywords_, std::int64_t detail_, std::int64_t codec_, std::int64_t std_);
 
 /// Python: `golden_naming.keywords(*, kw: int = ...) -> None`
-/// Defined at golden_naming.py:62.
+/// Defined at golden_naming.py:69.
 void keywords_(const keywords::keywords_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
@@ -266,7 +331,7 @@ void keywords_(pyhpp_K &&...pyhpp_kw) {
 }
 
 /// Python: `golden_naming.detail(*args: int, **kw: int) -> None`
-/// Defined at golden_naming.py:66.
+/// Defined at golden_naming.py:73.
 void detail_(const std::vector<std::int64_t> &args = {},
              const std::map<std::string, std::int64_t> &kw_ = {});
 
@@ -274,7 +339,7 @@ void detail_(const std::vector<std::int64_t> &args = {},
 ///
 /// Python: `golden_naming.options(*, float: float = ..., int: int = ..., bool: bool = ..., char:
 /// str = ...) -> None`
-/// Defined at golden_naming.py:70.
+/// Defined at golden_naming.py:77.
 void options(const keywords::options &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
@@ -286,7 +351,34 @@ void options(pyhpp_K &&...pyhpp_kw) {
 /// Not a macro: case matters.
 ///
 /// Python: `golden_naming.Max(x: int) -> int`
-/// Defined at golden_naming.py:74.
+/// Defined at golden_naming.py:81.
 std::int64_t Max(std::int64_t x);
+
+/// Python: `golden_naming.WEXITSTATUS(status: int) -> int`
+/// Defined at golden_naming.py:86.
+std::int64_t WEXITSTATUS_(std::int64_t status);
+
+/// Macros as keyword names: `kw::CLOCK_REALTIME_`, `kw::st_mtime_`.
+///
+/// Python: `golden_naming.wait_status(status: int, *, CLOCK_REALTIME: int = ..., st_mtime: float =
+/// ...) -> int`
+/// Defined at golden_naming.py:90.
+std::int64_t wait_status(std::int64_t status, const keywords::wait_status &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+std::int64_t wait_status(std::int64_t status, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_naming::wait_status(
+        status,
+        pyhpp::detail::make_keywords<keywords::wait_status>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+/// Usable as is: keeps `max_`, so `max` becomes `max_2`.
+///
+/// Python: `golden_naming.max_(a: int, b: int) -> int`
+/// Defined at golden_naming.py:95.
+std::int64_t max_(std::int64_t a, std::int64_t b);
+
+/// The current value of `golden_naming.F_OK`.
+std::int64_t F_OK_();
 
 } // namespace py::golden_naming

@@ -16,7 +16,7 @@ pyhpp::detail::cached_module pyhpp_module{"golden_naming"};
 namespace pyhpp_attrs {
 pyhpp::detail::cached_attr delete_{pyhpp_module, "delete"};
 pyhpp::detail::cached_attr new_{pyhpp_module, "new"};
-pyhpp::detail::cached_attr max_{pyhpp_module, "max"};
+pyhpp::detail::cached_attr max_2{pyhpp_module, "max"};
 pyhpp::detail::cached_attr min_{pyhpp_module, "min"};
 pyhpp::detail::cached_attr errno_{pyhpp_module, "errno"};
 pyhpp::detail::cached_attr EOF_{pyhpp_module, "EOF"};
@@ -31,17 +31,38 @@ pyhpp::detail::cached_attr keywords_{pyhpp_module, "keywords"};
 pyhpp::detail::cached_attr detail_{pyhpp_module, "detail"};
 pyhpp::detail::cached_attr options{pyhpp_module, "options"};
 pyhpp::detail::cached_attr Max{pyhpp_module, "Max"};
+pyhpp::detail::cached_attr WEXITSTATUS_{pyhpp_module, "WEXITSTATUS"};
+pyhpp::detail::cached_attr wait_status{pyhpp_module, "wait_status"};
+pyhpp::detail::cached_attr max_{pyhpp_module, "max_"};
+pyhpp::detail::cached_attr Handler{pyhpp_module, "Handler"};
 } // namespace pyhpp_attrs
+
+// Interned names of methods and attributes.
+namespace pyhpp_names {
+namespace Handler {
+pyhpp::detail::cached_name get_name{"get_name"};
+pyhpp::detail::cached_name set_name{"set_name"};
+pyhpp::detail::cached_name Handler_{"Handler"};
+pyhpp::detail::cached_name name_{"name"};
+} // namespace Handler
+namespace pyhpp_constants {
+pyhpp::detail::cached_name F_OK_{"F_OK"};
+} // namespace pyhpp_constants
+} // namespace pyhpp_names
 
 // The names of the parameters that can be passed by keyword, in order.
 namespace pyhpp_keyword_names {
 pyhpp::detail::keyword_names delete_{"this,template,namespace,register"};
 pyhpp::detail::keyword_names new_{"default,explicit,union,operator"};
-pyhpp::detail::keyword_names max_{"errno,EOF"};
+pyhpp::detail::keyword_names max_2{"errno,EOF"};
 pyhpp::detail::keyword_names unix_{"offsetof,NDEBUG"};
 pyhpp::detail::keyword_names pyhpp_call_{"pyhpp_args,pyhpp_result,pyhpp_keywords"};
 pyhpp::detail::keyword_names keywords_{"kw"};
 pyhpp::detail::keyword_names options{"float,int,bool,char"};
+pyhpp::detail::keyword_names wait_status{"status,CLOCK_REALTIME,st_mtime"};
+namespace Handler {
+pyhpp::detail::keyword_names Handler{"level"};
+} // namespace Handler
 } // namespace pyhpp_keyword_names
 } // namespace
 
@@ -79,7 +100,7 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> ex
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.new()", "int");
 }
 
-std::int64_t max_(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_) {
+std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.max()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_naming.max()");
     pyhpp_args.positional(codec::int_::to_python(errno_), "errno");
@@ -87,7 +108,7 @@ std::int64_t max_(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_) {
         pyhpp_args.positional_or_keyword(codec::int_::to_python(*EOF_), "EOF", 1);
     else
         pyhpp_args.omit();
-    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::max_.get(), &pyhpp_keyword_names::max_);
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::max_2.get(), &pyhpp_keyword_names::max_2);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.max()", "int");
 }
 
@@ -243,6 +264,110 @@ std::int64_t Max(std::int64_t x) {
     pyhpp_args.set<0>(codec::int_::to_python(x), "x");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.Max()", "int");
+}
+
+std::int64_t WEXITSTATUS_(std::int64_t status) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.WEXITSTATUS()");
+    auto *pyhpp_callable = pyhpp_attrs::WEXITSTATUS_.get();
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_naming.WEXITSTATUS()");
+    pyhpp_args.set<0>(codec::int_::to_python(status), "status");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
+    return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.WEXITSTATUS()",
+                                                   "int");
+}
+
+std::int64_t wait_status(std::int64_t status, const keywords::wait_status &pyhpp_keywords) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.wait_status()");
+    pyhpp::detail::arguments<3> pyhpp_args("golden_naming.wait_status()");
+    pyhpp_args.positional(codec::int_::to_python(status), "status");
+    if (pyhpp_keywords.CLOCK_REALTIME_)
+        pyhpp_args.keyword(codec::int_::to_python(*pyhpp_keywords.CLOCK_REALTIME_),
+                           "CLOCK_REALTIME", 1);
+    if (pyhpp_keywords.st_mtime_)
+        pyhpp_args.keyword(codec::float_::to_python(*pyhpp_keywords.st_mtime_), "st_mtime", 2);
+    auto *pyhpp_result =
+        pyhpp_args.call(pyhpp_attrs::wait_status.get(), &pyhpp_keyword_names::wait_status);
+    return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.wait_status()",
+                                                   "int");
+}
+
+std::int64_t max_(std::int64_t a, std::int64_t b) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.max_()");
+    auto *pyhpp_callable = pyhpp_attrs::max_.get();
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_naming.max_()");
+    pyhpp_args.set<0>(codec::int_::to_python(a), "a");
+    pyhpp_args.set<1>(codec::int_::to_python(b), "b");
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
+    return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.max_()", "int");
+}
+
+void Handler::pyhpp_check(const pyhpp::object &object) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler");
+    pyhpp::detail::check_instance(object, pyhpp_attrs::Handler.get(), "golden_naming.Handler");
+}
+
+Handler::Handler(pyhpp::opt<std::int64_t> level)
+    : pyhpp::object() {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler()");
+    pyhpp::detail::arguments<1> pyhpp_args("golden_naming.Handler()");
+    if (level)
+        pyhpp_args.positional_or_keyword(codec::int_::to_python(*level), "level", 0);
+    else
+        pyhpp_args.omit();
+    auto *pyhpp_result =
+        pyhpp_args.call(pyhpp_attrs::Handler.get(), &pyhpp_keyword_names::Handler::Handler);
+    static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
+}
+
+std::string Handler::get_name() const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler.get_name()");
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_naming.Handler.get_name()");
+    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_naming.Handler.get_name()"),
+                      "self");
+    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Handler::get_name.get());
+    return pyhpp::detail::take_result<codec::str_>(pyhpp_result, "golden_naming.Handler.get_name()",
+                                                   "str");
+}
+
+void Handler::set_name(const std::string &name) const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler.set_name()");
+    pyhpp::detail::positional_arguments<2> pyhpp_args("golden_naming.Handler.set_name()");
+    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_naming.Handler.set_name()"),
+                      "self");
+    pyhpp_args.set<1>(codec::str_::to_python(name), "name");
+    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Handler::set_name.get());
+    pyhpp::detail::take_none_result(pyhpp_result, "golden_naming.Handler.set_name()");
+}
+
+std::int64_t Handler::Handler_() const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler.Handler()");
+    pyhpp::detail::positional_arguments<1> pyhpp_args("golden_naming.Handler.Handler()");
+    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_naming.Handler.Handler()"),
+                      "self");
+    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Handler::Handler_.get());
+    return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.Handler.Handler()",
+                                                   "int");
+}
+
+std::string Handler::name_() const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler.name");
+    auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Handler::name_.get(),
+                                                     "golden_naming.Handler.name");
+    return pyhpp::detail::take_result<codec::str_>(pyhpp_value, "golden_naming.Handler.name",
+                                                   "str");
+}
+
+void Handler::set_name_(const std::string &value) const {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler.name");
+    pyhpp::detail::set_attribute(*this, pyhpp_names::Handler::name_.get(),
+                                 codec::str_::to_python(value), "golden_naming.Handler.name");
+}
+
+std::int64_t F_OK_() {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_naming.F_OK");
+    auto *pyhpp_value = pyhpp::detail::get_attribute(
+        pyhpp_module.get(), pyhpp_names::pyhpp_constants::F_OK_.get(), "golden_naming.F_OK");
+    return pyhpp::detail::take_result<codec::int_>(pyhpp_value, "golden_naming.F_OK", "int");
 }
 
 } // namespace py::golden_naming
