@@ -1,10 +1,12 @@
 # pyhpp_add_bindings(): generate typed C++ wrappers of Python modules at build time.
 #
 #   pyhpp_add_bindings(<target> MODULES <module>... [PYTHONPATH <dir>...] [NAMESPACE <ns>]
-#                      [OUTPUT_DIR <dir>] [PYTHON <exe>] [STRICT])
+#                      [OUTPUT_DIR <dir>] [PYTHON <exe>] [STRICT]
+#                      [RECURSIVE [INCLUDE <pattern>...] [EXCLUDE <pattern>...]])
 #
 # Creates the static library <target>. Module `a.b` gets the header <NS/a/b.hpp> declaring
-# namespace NS::a::b (NS defaults to `py`). The target interpreter (whose modules are wrapped
+# namespace NS::a::b (NS defaults to `py`). RECURSIVE wraps every public submodule of the
+# packages too (listed when CMake configures; a new submodule re-runs the configuration). The target interpreter (whose modules are wrapped
 # and whose standard library and site-packages the program uses) defaults to
 # Python3_EXECUTABLE and must be the Python version the runtime links against.
 include_guard(GLOBAL)
@@ -38,8 +40,8 @@ function(_pyhpp_find_generator_python)
 endfunction()
 
 function(pyhpp_add_bindings target)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT" "NAMESPACE;OUTPUT_DIR;PYTHON"
-                          "MODULES;PYTHONPATH")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT;RECURSIVE" "NAMESPACE;OUTPUT_DIR;PYTHON"
+                          "MODULES;PYTHONPATH;INCLUDE;EXCLUDE")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "pyhpp_add_bindings(${target}): unknown arguments: "
                             "${arg_UNPARSED_ARGUMENTS}")
@@ -86,13 +88,63 @@ function(pyhpp_add_bindings target)
         list(APPEND paths "${dir}")
     endforeach()
 
+    set(walk_options)
+    if(arg_RECURSIVE)
+        list(APPEND walk_options --recursive)
+        foreach(pattern IN LISTS arg_INCLUDE)
+            list(APPEND walk_options --include "${pattern}")
+        endforeach()
+        foreach(pattern IN LISTS arg_EXCLUDE)
+            list(APPEND walk_options --exclude "${pattern}")
+        endforeach()
+    elseif(arg_INCLUDE OR arg_EXCLUDE)
+        message(FATAL_ERROR "pyhpp_add_bindings(${target}): INCLUDE and EXCLUDE need RECURSIVE")
+    endif()
+    set(path_options)
+    foreach(dir IN LISTS paths)
+        list(APPEND path_options --path "${dir}")
+    endforeach()
+
+    # The modules that get files: with RECURSIVE, the generator lists the submodules now.
+    set(modules ${arg_MODULES})
+    set(modules_file "")
+    if(arg_RECURSIVE)
+        string(MD5 walk_hash "${arg_MODULES};${walk_options}")
+        string(SUBSTRING "${walk_hash}" 0 12 walk_hash)
+        set(modules_file "${out}/pyhpp-${walk_hash}.modules")
+        set(directories_file "${out}/pyhpp-${walk_hash}.directories")
+        execute_process(
+            COMMAND "${PYHPP_GENERATOR_PYTHON}" "${_PYHPP_GENERATOR_DIR}/bin/pyhpp" modules
+                    ${arg_MODULES} --python "${python_exe}" ${path_options} ${walk_options}
+                    --directories-file "${directories_file}"
+            OUTPUT_VARIABLE listed RESULT_VARIABLE rc ERROR_VARIABLE list_error
+            OUTPUT_STRIP_TRAILING_WHITESPACE)
+        if(NOT rc EQUAL 0)
+            string(STRIP "${list_error}" list_error)
+            message(FATAL_ERROR "pyhpp_add_bindings(${target}): ${list_error}")
+        endif()
+        string(REPLACE "\n" ";" modules "${listed}")
+        # A file added to a package directory (a new submodule) changes the directory's time
+        # stamp: the build then configures again first, so the library gets the new files.
+        file(STRINGS "${directories_file}" package_directories)
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${package_directories})
+        # The generator rewrites this file when the list it finds differs (an import that
+        # failed now works); CMake then configures again on the next build.
+        set(listed_text "")
+        foreach(module IN LISTS modules)
+            string(APPEND listed_text "${module}\n")
+        endforeach()
+        file(CONFIGURE OUTPUT "${modules_file}" CONTENT "${listed_text}")
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${modules_file}")
+    endif()
+
     string(REPLACE "::" "/" ns_dir "${arg_NAMESPACE}")
     if(ns_dir)
         set(ns_dir "${ns_dir}/")
     endif()
     set(headers)
     set(sources)
-    foreach(module IN LISTS arg_MODULES)
+    foreach(module IN LISTS modules)
         string(REPLACE "." "/" module_path "${module}")
         list(APPEND headers "${out}/include/${ns_dir}${module_path}.hpp")
         list(APPEND sources "${out}/src/${ns_dir}${module_path}.cpp")
@@ -100,10 +152,10 @@ function(pyhpp_add_bindings target)
 
     set(command "${PYHPP_GENERATOR_PYTHON}" "${_PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
         ${arg_MODULES} -o "${out}" --python "${python_exe}" --namespace "${arg_NAMESPACE}")
-    list(APPEND command --compiler "${CMAKE_CXX_COMPILER}")
-    foreach(dir IN LISTS paths)
-        list(APPEND command --path "${dir}")
-    endforeach()
+    list(APPEND command --compiler "${CMAKE_CXX_COMPILER}" ${path_options} ${walk_options})
+    if(modules_file)
+        list(APPEND command --modules-file "${modules_file}")
+    endif()
     if(arg_STRICT)
         list(APPEND command --strict)
     endif()

@@ -46,12 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--depfile", metavar="FILE", help="write a make-style depfile")
     g.add_argument("--stamp", metavar="FILE", help="touch FILE after success (depfile target)")
     g.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    g.add_argument("--modules-file", metavar="FILE",
+                   help="write the names of the wrapped modules to FILE, one a line (only when "
+                        "they changed)")
 
     i = sub.add_parser("inspect", help="print the IR of the modules as JSON")
     common(i)
 
     m = sub.add_parser("modules", help="list the modules `generate` writes files for")
     common(m)
+    m.add_argument("--directories-file", metavar="FILE",
+                   help="also write the directories of the packages walked, one a line (a "
+                        "build system re-lists when one of them changes)")
     return parser
 
 
@@ -65,12 +71,17 @@ def main(argv: Optional[List[str]] = None) -> int:
             output=getattr(args, "output", "."), depfile=getattr(args, "depfile", None),
             stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False),
             recursive=args.recursive, includes=tuple(args.include),
-            excludes=tuple(args.exclude))
+            excludes=tuple(args.exclude), modules_file=getattr(args, "modules_file", None))
         if args.command == "modules":
             from .pipeline import list_modules
 
-            names, diagnostics = list_modules(options)
+            names, directories, diagnostics = list_modules(options)
             sys.stdout.write("".join(name + "\n" for name in names))
+            if args.directories_file:
+                from .write import write_if_changed
+
+                write_if_changed(args.directories_file,
+                                 "".join(d + "\n" for d in directories))
             for d in diagnostics:
                 sys.stderr.write(f"{d}\n")
             return 0

@@ -33,6 +33,7 @@ class Options:
     recursive: bool = False  # every public submodule of the packages too
     includes: Tuple[str, ...] = ()  # with recursive: only submodules matching these patterns
     excludes: Tuple[str, ...] = ()  # with recursive: not submodules matching these patterns
+    modules_file: Optional[str] = None  # written (if changed) with the names of the modules
 
 
 @dataclass
@@ -63,17 +64,20 @@ def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
     return found.api, list(found.files), diagnostics
 
 
-def list_modules(options: Options) -> Tuple[List[str], List[Diagnostic]]:
-    """The modules `generate` would write files for, in order, without describing them."""
+def list_modules(options: Options) -> Tuple[List[str], List[str], List[Diagnostic]]:
+    """The modules `generate` would write files for, in order, without describing them; and
+    the directories of the packages walked (with `recursive`)."""
     try:
-        names, found = run_list(options.python, options.modules, options.paths,
-                                options.recursive, options.includes, options.excludes)
+        names, directories, found = run_list(options.python, options.modules, options.paths,
+                                             options.recursive, options.includes,
+                                             options.excludes)
     except OSError as exc:
         raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
     except IntrospectionFailed as exc:
         raise _introspection_error(exc) from None
-    return names, [Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
-                   for d in found]
+    return names, directories, [
+        Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
+        for d in found]
 
 
 def _introspection_error(exc: IntrospectionFailed) -> GenerationError:
@@ -142,6 +146,10 @@ def _write(options: Options, result: Result) -> None:
         text = _escape(os.path.abspath(target)) + ": " + " \\\n  ".join(
             _escape(d) for d in deps) + "\n"
         write_if_changed(options.depfile, text)
+    if options.modules_file:
+        # What a recursive run found: CMake re-configures when it changes (a new submodule).
+        write_if_changed(options.modules_file,
+                         "".join(m.name + "\n" for m in result.api.modules))
     if options.stamp:
         os.makedirs(os.path.dirname(os.path.abspath(options.stamp)), exist_ok=True)
         with open(options.stamp, "w", encoding="utf-8") as stamp:

@@ -31,7 +31,7 @@ import sys
 import traceback
 import types
 import typing
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
 from pyhpp.introspect.classes import describe_class
@@ -407,6 +407,17 @@ def submodule_names(package: types.ModuleType, includes: Sequence[str],
     return sorted(found)
 
 
+def package_directories(modules: Iterable[types.ModuleType]) -> List[str]:
+    """The directories of packages: a file added to one changes its time stamp, so a depfile
+    that lists them regenerates a recursive run when a submodule appears."""
+    found = set()
+    for module in modules:
+        for entry in getattr(module, "__path__", None) or []:
+            if isinstance(entry, str) and os.path.isdir(entry):
+                found.add(os.path.abspath(entry))
+    return sorted(found)
+
+
 def module_names(names: Sequence[str], recursive: bool = False, includes: Sequence[str] = (),
                  excludes: Sequence[str] = (), diagnostics: Optional[List[Diagnostic]] = None
                  ) -> List[Tuple[str, types.ModuleType]]:
@@ -443,6 +454,8 @@ def introspect_modules(names: Sequence[str], recursive: bool = False,
     diagnostics: List[Diagnostic] = []
     modules = module_names(names, recursive, includes, excludes, diagnostics)
     files = _new_files(before, [module for _, module in modules])
+    if recursive:
+        files = sorted(set(files) | set(package_directories(m for _, m in modules)))
     described: List[Module] = []
     for name, module in modules:
         item, found = describe_module(module, name)

@@ -123,16 +123,18 @@ def list_modules(
     includes: Sequence[str] = (),
     excludes: Sequence[str] = (),
     timeout: float = 300.0,
-) -> Tuple[List[str], List[Dict[str, str]]]:
+) -> Tuple[List[str], List[str], List[Dict[str, str]]]:
     """The modules a generation run would wrap (with `recursive`, the public submodules too),
-    and the diagnostics found on the way; raises IntrospectionFailed."""
+    the directories of the packages walked, and the diagnostics found on the way; raises
+    IntrospectionFailed."""
     extra = ["--list"] + _walk_options(recursive, includes, excludes)
     document, _ = _run(python, modules, paths, extra, timeout, None, None)
     names = document.get("modules")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise IntrospectionFailed(
             f"pyhpp: error: listing {', '.join(modules)} gave an unreadable result", 0, "")
-    return names, list(document.get("diagnostics") or [])
+    directories = [d for d in document.get("directories") or [] if isinstance(d, str)]
+    return names, directories, list(document.get("diagnostics") or [])
 
 
 def _walk_options(recursive: bool, includes: Sequence[str], excludes: Sequence[str]

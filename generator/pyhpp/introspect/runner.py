@@ -7,7 +7,8 @@ Writes one JSON document to stdout and exits 0:
     {"api": <serialize.to_dict(Api)>, "files": [absolute paths], "diagnostics": [
         {"severity": "warning" | "error" | "note", "location": "file:line" or "",
          "message": "..."}]}
-With --list, only imports: {"modules": [names], "files": [...], "diagnostics": [...]}.
+With --list, only imports: {"modules": [names], "files": [...], "directories": [package
+directories walked, with --recursive], "diagnostics": [...]}.
 On failure writes one line to stderr, nothing to stdout, and exits 1.
 Standard library only; Python 3.8 compatible.
 """
@@ -45,6 +46,7 @@ from pyhpp.introspect.collect import (  # noqa: E402
     IntrospectionError,
     introspect_modules,
     module_names,
+    package_directories,
 )
 from pyhpp.ir.serialize import to_dict  # noqa: E402
 
@@ -84,8 +86,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             files = sorted({os.path.abspath(m.__file__) for name, m in sys.modules.items()
                             if name not in before and isinstance(getattr(m, "__file__", None),
                                                                  str)})
+            directories = package_directories(module for _, module in found) \
+                if arguments.recursive else []
             document = {"modules": [name for name, _ in found], "files": files,
-                        "diagnostics": diagnostics}
+                        "directories": directories, "diagnostics": diagnostics}
         else:
             api, files, diagnostics = introspect_modules(
                 arguments.modules, arguments.recursive, arguments.include, arguments.exclude)

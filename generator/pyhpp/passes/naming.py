@@ -311,7 +311,13 @@ class _Namer:
         entries = [_Entry(f.name, "function", f.location) for f in m.functions]
         entries += [_Entry(c.name, "class", c.location) for c in m.classes]
         entries += [_Entry(a.name, "constant", a.location or m.location) for a in m.constants]
+        # Re-exported classes are `using Name = ...;` in this namespace. (A re-exported
+        # function is a using-declaration: it keeps the C++ name of its home module.)
+        entries += [_Entry(a.name, "class", a.location or m.location) for a in m.aliases
+                    if a.kind == "class"]
         names = self.assign(entries, f"module {m.name}", m.name, reserved)
+        aliases = tuple(dataclasses.replace(a, cpp_name=names.get(a.name, ""))
+                        for a in m.aliases if a.kind != "class" or a.name in names)
         functions = []
         for f in m.functions:
             if f.name in names:
@@ -334,7 +340,7 @@ class _Namer:
         constants = tuple(dataclasses.replace(a, cpp_name=names[a.name]) for a in m.constants
                           if a.name in names)
         return dataclasses.replace(m, cpp_namespace=cpp_namespace, functions=tuple(functions),
-                                   classes=classes, constants=constants)
+                                   classes=classes, constants=constants, aliases=aliases)
 
     def namespaces(self, modules: Sequence[Module], root: Tuple[str, ...]
                    ) -> Dict[str, Tuple[str, ...]]:

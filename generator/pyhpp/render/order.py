@@ -8,6 +8,10 @@ complete:
   use (`begin()`, `with()`), and the types of a struct's fields, held by value;
 - soft needs: the types of a member's default arguments (`const pyhpp::opt<T> &x = {}` needs T
   complete where the class is defined).
+Needing a class wrapper complete also needs what converting to it looks at: overload resolution
+over its constructors (`std::optional<C>` asks whether C is trivially copyable) checks whether
+the argument converts to the first parameter of each constructor callable with one argument,
+and that needs the parameter's types complete (`std::variant<URL, std::string>` needs URL).
 A soft need that a cycle makes impossible (class A's default argument needs B, and B's base or
 field needs A) is given up: the members whose defaults need a type defined later declare no
 defaults and get shorter overloads instead (see views_class.member).
@@ -32,6 +36,26 @@ def class_needs(c: Class) -> Set[str]:
     return needs
 
 
+def conversion_needs(c: Class) -> Set[str]:
+    """What converting one argument to the wrapper of class `c` needs complete: the type of the
+    first parameter of its constructor, when the constructor can take one argument."""
+    f = c.constructor
+    if f is None:
+        return set()
+    positional = ("positional_only", "positional_or_keyword")
+    required = [p for p in f.parameters if not p.has_default
+                and p.kind in positional + ("keyword_only",)]
+    if len(required) > 1:
+        return set()
+    # The wrapper's parameters in C++ order: required ones, optional positionals, *args, the
+    # keyword struct (keyword-only ones with defaults), **kwargs.
+    candidates = required + [p for p in f.parameters if p.kind in positional and p.has_default]
+    candidates += [p for p in f.parameters if p.kind == "var_positional"]
+    if not candidates or any(p.kind == "keyword_only" for p in f.parameters if p.has_default):
+        candidates += [p for p in f.parameters if p.kind == "var_keyword"]
+    return complete_refs(candidates[0].cpp_type) if candidates else set()
+
+
 def struct_needs(c: Class) -> Set[str]:
     """What a value struct needs complete: the types of its fields."""
     needs: Set[str] = set()
@@ -41,16 +65,34 @@ def struct_needs(c: Class) -> Set[str]:
 
 
 def declaration_order(items: Sequence[Tuple[str, T]], hard: Dict[str, Set[str]],
-                      soft: Dict[str, Set[str]]) -> Tuple[List[T], Dict[str, Set[str]]]:
+                      soft: Dict[str, Set[str]], conversions: Dict[str, Set[str]]
+                      ) -> Tuple[List[T], Dict[str, Set[str]]]:
     """`items` (ref, declaration) in an order that meets every hard need and as many soft needs
     as it can; also, by ref, the soft needs it could not meet (defined at or after the item).
+    `conversions` are what needing each class complete needs too (conversion_needs).
 
     Depth first, in the given order: an item comes after its hard needs, then after its soft
     needs, unless a soft need leads back through hard needs to an item being placed (the cycle
     is then broken at that soft need)."""
     own = {ref for ref, _ in items}
-    hard = {ref: {n for n in hard.get(ref, set()) if n in own and n != ref} for ref in own}
-    soft = {ref: {n for n in soft.get(ref, set()) if n in own and n != ref} for ref in own}
+    widened: Dict[str, Set[str]] = {}
+
+    def widen(ref: str) -> Set[str]:
+        if ref not in widened:
+            widened[ref] = {ref}  # a cycle of conversions stops here
+            found = {ref}
+            for n in sorted(conversions.get(ref, set())):
+                found |= widen(n)
+            widened[ref] = found
+        return widened[ref]
+
+    def needs(table: Dict[str, Set[str]], ref: str) -> Set[str]:
+        found = {w for n in table.get(ref, set()) for w in widen(n)}
+        return {n for n in found if n in own and n != ref}
+
+    given = soft
+    hard = {ref: needs(hard, ref) for ref in own}
+    soft = {ref: needs(soft, ref) for ref in own}
     closure: Dict[str, Set[str]] = {}
 
     def reach(ref: str) -> Set[str]:
@@ -82,7 +124,9 @@ def declaration_order(items: Sequence[Tuple[str, T]], hard: Dict[str, Set[str]],
         place(ref)
     by_ref = dict(items)
     order = sorted(placed, key=placed.__getitem__)
-    late = {ref: {n for n in soft[ref] if placed[n] > placed[ref]} for ref in own}
+    # The soft needs as given, each late when anything it widens to is.
+    late = {ref: {n for n in given.get(ref, set()) if any(
+        placed[w] > placed[ref] for w in widen(n) if w in own and w != ref)} for ref in own}
     return [by_ref[ref] for ref in order], {ref: n for ref, n in late.items() if n}
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
-from ..passes.naming import cpp_identifier
 from ..passes import members
 from ..passes.pytext import py_text
 from . import cpp
@@ -486,7 +485,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         [(v.python_name, v) for v in classes] + [(v.python_name, v) for v in struct_views],
         hard={**{v.python_name: order.class_needs(c) for v, c in zip(classes, handles)},
               **{v.python_name: order.struct_needs(c) for v, c in zip(struct_views, values)}},
-        soft={v.python_name: {r for f in v.callables for r in f.default_refs} for v in classes})
+        soft={v.python_name: {r for f in v.callables for r in f.default_refs} for v in classes},
+        conversions={v.python_name: order.conversion_needs(c) for v, c in zip(classes, handles)})
     for v in classes:
         for f in v.callables:
             if f.default_refs & late.get(v.python_name, set()):
@@ -581,7 +581,7 @@ def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: L
             continue
         m, cpp_name = table[alias.target]
         named.add(m.name)
-        aliases.append({"kind": alias.kind, "name": alias.cpp_name or cpp_identifier(alias.name),
+        aliases.append({"kind": alias.kind, "name": alias.cpp_name,
                         "target": "::" + "::".join(m.cpp_namespace + (cpp_name,))})
     named -= complete
     return {

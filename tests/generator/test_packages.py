@@ -1,0 +1,253 @@
+"""Real-package behaviour of the generator: what a module exports (re-exports included), whole
+packages (--recursive), one wrapper per class however many modules export it, inherited members,
+recursive type aliases, and failures of the introspection process reported in one line."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import time
+from typing import Dict, List
+
+import pytest
+
+from pyhpp.introspect.collect import introspect_modules
+from pyhpp.introspect.launch import IntrospectionFailed, run_introspection
+from pyhpp.ir.model import (
+    Alias,
+    Api,
+    Class,
+    CppType,
+    Function,
+    Module,
+    NamedType,
+    RecursiveType,
+    Skipped,
+)
+from pyhpp.passes import exports, inherit, naming, typemap
+from test_cli import TARGET, generate, pyhpp
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+
+
+@pytest.fixture(scope="module")
+def reexfix() -> Dict[str, Module]:
+    sys.path.insert(0, FIXTURES)
+    try:
+        api, files, diagnostics = introspect_modules(["reexfix"], recursive=True)
+    finally:
+        sys.path.remove(FIXTURES)
+    assert [d["message"] for d in diagnostics] == [
+        "submodule reexfix.sub.broken is not wrapped: importing it raised RuntimeError: "
+        "broken on purpose"]
+    # The package directories are inputs: a new submodule regenerates.
+    assert os.path.join(FIXTURES, "reexfix") in files
+    return {m.name: m for m in api.modules}
+
+
+# -- what a module exports ---------------------------------------------------------------------
+
+
+def test_without_all_re_exports_of_the_same_package_are_exported(reexfix: Dict[str, Module]
+                                                                 ) -> None:
+    package = reexfix["reexfix"]
+    assert [(f.name, f.qualname) for f in package.functions] == [
+        ("helper", "reexfix._impl.helper"), ("make_part", "reexfix.parts.make_part"),
+        ("build", "reexfix.parts.make_part"), ("own", "reexfix.own")]
+    # A class exported under another name is a class of its own name here.
+    assert [(c.name, c.qualname) for c in package.classes] == [
+        ("Motor", "reexfix._impl.Engine"), ("Part", "reexfix.parts.Part")]
+    assert [a.name for a in package.constants] == ["LIMIT"]
+
+
+def test_names_of_other_packages_are_listed_as_skipped_with_the_reason(
+        reexfix: Dict[str, Module]) -> None:
+    assert reexfix["reexfix"].skipped == (
+        Skipped("Any", "imported from typing, another package"),
+        Skipped("Enum", "imported from enum, another package"),
+        Skipped("List", "imported from typing, another package"),
+        Skipped("OrderedDict", "defined in collections, another package"))
+    # Bound by an assignment, a class of another package is a type alias.
+    assert [(o.name, o.kind) for o in reexfix["reexfix"].others] == [
+        ("IMPORTED_LIMIT", "alias")]
+
+
+def test_recursive_walks_public_submodules_and_leaves_out_tests(reexfix: Dict[str, Module]
+                                                                ) -> None:
+    assert list(reexfix) == ["reexfix", "reexfix.parts", "reexfix.sub"]
+
+
+def test_include_and_exclude_patterns() -> None:
+    sys.path.insert(0, FIXTURES)
+    try:
+        api, _, _ = introspect_modules(["reexfix"], recursive=True, excludes=["reexfix.sub*"])
+        assert [m.name for m in api.modules] == ["reexfix", "reexfix.parts"]
+        api, _, _ = introspect_modules(["reexfix"], recursive=True,
+                                       includes=["reexfix.tests*"])
+        assert [m.name for m in api.modules] == ["reexfix", "reexfix.tests",
+                                                 "reexfix.tests.test_parts"]
+    finally:
+        sys.path.remove(FIXTURES)
+
+
+def test_type_checking_imports_resolve(reexfix: Dict[str, Module]) -> None:
+    part = {c.name: c for c in reexfix["reexfix.parts"].classes}["Part"]
+    assert part.methods[0].returns == NamedType("reexfix._impl.Engine")
+
+
+def test_a_module_alias_keeps_the_name_it_was_asked_by() -> None:
+    api, _, _ = introspect_modules(["os.path"])
+    assert api.modules[0].name == "os.path"
+    assert "join" in [f.name for f in api.modules[0].functions]
+
+
+# -- one wrapper per class ---------------------------------------------------------------------
+
+
+def test_one_wrapper_per_class_and_function_the_others_are_aliases(
+        reexfix: Dict[str, Module]) -> None:
+    api = exports.run(Api("3.11", tuple(reexfix.values())))
+    package, parts = api.modules[0], api.modules[1]
+    # Part and make_part live in reexfix.parts, which defines them; reexfix aliases them.
+    assert [c.name for c in package.classes] == ["Motor"]
+    assert [c.name for c in parts.classes] == ["Part"]
+    assert [f.name for f in package.functions] == ["helper", "build", "own"]
+    assert package.aliases == (
+        Alias("Part", "class", "reexfix.parts.Part", package.aliases[0].location),
+        Alias("make_part", "function", "reexfix.parts.make_part",
+              package.aliases[1].location))
+
+
+def test_the_home_is_the_first_module_exporting_the_own_name_when_the_definer_is_not_wrapped(
+        ) -> None:
+    widget = Class("Widget", "class", qualname="pkg._impl.Widget")
+    modules = (Module("pkg.b", classes=(widget,)),
+               Module("pkg.a", classes=(widget,)),
+               Module("pkg.c", classes=(Class("Gadget", "class", qualname="pkg._impl.Widget"),)))
+    api = exports.run(Api("3.11", modules))
+    assert [len(m.classes) for m in api.modules] == [1, 0, 0]
+    assert api.modules[1].aliases[0].target == "pkg._impl.Widget"
+    assert api.modules[2].aliases[0].name == "Gadget"
+
+
+def test_annotations_by_identity_map_to_the_one_wrapper(reexfix: Dict[str, Module]) -> None:
+    api = exports.run(Api("3.11", tuple(reexfix.values())))
+    api = naming.run(api, ("py",))
+    api = typemap.run(api, [])
+    made = {f.name: f for f in api.modules[1].functions}["make_part"]
+    assert made.cpp_returns == CppType("instance", name="::py::reexfix::parts::Part",
+                                       ref="reexfix.parts.Part")
+
+
+# -- inherited members -------------------------------------------------------------------------
+
+
+def _method(name: str, defined_in: str = "", binding: str = "method") -> Function:
+    return Function(name, binding=binding, defined_in=defined_in, cpp_name=name,
+                    cpp_returns=CppType("none"))
+
+
+def test_inherit_keeps_what_the_cpp_base_does_not_provide() -> None:
+    base = Class("Base", "class", methods=(_method("a"), _method("b")), qualname="m.Base",
+                 cpp_name="Base")
+    derived = Class("Derived", "class", bases=("m.Base", "other.Mixin"), qualname="m.Derived",
+                    cpp_name="Derived",
+                    methods=(_method("b"), _method("a", "m.Base"), _method("c", "other.Mixin"),
+                             _method("make", "m.Base", "classmethod")))
+    api = inherit.run(Api("3.11", (Module("m", classes=(base, derived), cpp_namespace=("py",
+                                                                                       "m")),)))
+    result = api.modules[0].classes[1]
+    assert result.cpp_base == "m.Base"
+    # a comes through the C++ base; b is overridden; c is the other base's; classmethods stay.
+    assert [f.name for f in result.methods] == ["b", "c", "make"]
+    assert api.modules[0].classes[0].cpp_base == ""
+
+
+# -- recursive type aliases and failures -------------------------------------------------------
+
+
+def test_a_recursive_alias_is_expanded_once_and_quickly() -> None:
+    sys.path.insert(0, FIXTURES)
+    started = time.monotonic()
+    try:
+        api, _, diagnostics = introspect_modules(["failfix.recursive"])
+    finally:
+        sys.path.remove(FIXTURES)
+    assert time.monotonic() - started < 10
+    parse = api.modules[0].functions[0]
+    assert parse.returns is not None and RecursiveType("Json") in parse.returns.args[-1].args
+    assert {d["severity"] for d in diagnostics} == {"note"}
+
+
+def test_a_recursive_alias_generates_and_maps_its_recursion_to_object(
+        tmp_path: pathlib.Path) -> None:
+    done = generate("failfix.recursive", "-o", "out", "--strict", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    header = (tmp_path / "out" / "include" / "py" / "failfix" / "recursive.hpp").read_text()
+    assert ("std::optional<std::variant<bool, std::int64_t, double, std::string, "
+            "std::vector<pyhpp::object>, std::map<std::string, pyhpp::object>>>") in header
+    assert "note: " in done.stderr and "refers to itself" in done.stderr
+
+
+@pytest.mark.parametrize("module, message", [
+    ("failfix.exits", "exited while importing failfix.exits and gave no output (does a module "
+                      "call os._exit() or close standard output on import?)"),
+    ("failfix.fails", "exited with status 3 while importing failfix.fails"),
+    ("failfix.killed", "was killed by signal 9 while importing failfix.killed"),
+])
+def test_a_dying_introspection_is_one_error_line(tmp_path: pathlib.Path, module: str,
+                                                 message: str) -> None:
+    done = generate(module, "-o", "out", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("pyhpp: error: ") and lines[0].endswith(message), lines[0]
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_hanging_import_times_out_with_one_line() -> None:
+    with pytest.raises(IntrospectionFailed) as failed:
+        run_introspection(TARGET, ["failfix.hangs"], [FIXTURES], timeout=3)
+    assert str(failed.value) == (f"pyhpp: error: importing failfix.hangs with {TARGET} did not "
+                                 "finish within 3 s")
+
+
+def test_the_modules_command_lists_what_generate_writes(tmp_path: pathlib.Path) -> None:
+    directories = tmp_path / "dirs.txt"
+    done = pyhpp("modules", "reexfix", "os.path", "--recursive", "--exclude", "*.sub",
+                 "--python", TARGET, "--path", FIXTURES, "--directories-file", str(directories),
+                 cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "os.path"]
+    assert directories.read_text().splitlines() == [os.path.join(FIXTURES, "reexfix")]
+
+
+def test_recursive_generate_writes_a_file_pair_per_module(tmp_path: pathlib.Path) -> None:
+    done = generate("reexfix", "--recursive", "-o", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written: List[str] = sorted(p.relative_to(tmp_path / "out").as_posix()
+                                for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == [
+        "include/py/reexfix.hpp", "include/py/reexfix/parts.hpp", "include/py/reexfix/sub.hpp",
+        "src/py/reexfix.cpp", "src/py/reexfix/parts.cpp", "src/py/reexfix/sub.cpp"]
+    header = (tmp_path / "out" / "include" / "py" / "reexfix.hpp").read_text()
+    assert "using Part = ::py::reexfix::parts::Part;" in header
+    assert "using ::py::reexfix::parts::make_part;" in header
+    assert "#include <py/reexfix/parts.hpp>" in header
+    # Compiles as a user's translation unit would see it, and as the bindings' sources.
+    runtime = os.path.join(os.path.dirname(os.path.dirname(FIXTURES)), os.pardir, "runtime",
+                           "include")
+    include = subprocess.run([TARGET, "-c", "import sysconfig; print(sysconfig.get_paths()"
+                              "['include'])"], stdout=subprocess.PIPE, text=True,
+                             check=True).stdout.strip()
+    for source in sorted((tmp_path / "out" / "src").rglob("*.cpp")):
+        compiled = subprocess.run(
+            ["g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
+             f"-I{tmp_path / 'out' / 'include'}", f"-I{os.path.abspath(runtime)}", f"-I{include}",
+             str(source)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            timeout=300)
+        assert compiled.returncode == 0, compiled.stdout

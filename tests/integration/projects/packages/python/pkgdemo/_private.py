@@ -1,0 +1,5 @@
+"""Private: a recursive run leaves it out."""
+
+
+def hidden() -> int:
+    return 0
