@@ -105,7 +105,7 @@ def analyse(options: Options) -> Result:
     api = naming.run(api, options.namespace, diagnostics,
                      macros.discover(options.compiler, options.python, diagnostics))
     api = typemap.run(api, diagnostics)
-    api = inherit.run(api)
+    api = inherit.run(api, diagnostics)
     api = overloads.run(api, diagnostics)
     api = members.run(api, diagnostics)
     # Inherited members are described once per class that has them: one report each.

@@ -72,3 +72,10 @@ TEST_CASE("kinds: None results", "[wrappers][kinds]") {
     CHECK_THROWS_WITH(kinds::not_none(),
                       "TypeError: wrapfix.kinds.not_none() returned int, expected None");
 }
+
+TEST_CASE("kinds: an async def raises not_implemented_error instead of returning a coroutine",
+          "[wrappers][kinds]") {
+    REQUIRE_THROWS_AS(kinds::later(1), pyhpp::not_implemented_error);
+    REQUIRE_THROWS_WITH(kinds::later(1, kinds::kw::delay = 0.5),
+                        Catch::Matchers::Contains("wrapfix.kinds.later() is a coroutine function"));
+}

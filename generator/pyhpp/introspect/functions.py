@@ -101,6 +101,8 @@ def describe_function(
     """
     target = unwrap(function)
     location = function_location(target, module)
+    async_kind = ("coroutine" if inspect.iscoroutinefunction(target)
+                  else "async_generator" if inspect.isasyncgenfunction(target) else "")
     if binding == "function":
         doc = inspect.getdoc(function) or ""
     else:
@@ -113,7 +115,7 @@ def describe_function(
         signature = inspect.signature(function)
     except (ValueError, TypeError):
         return Function(name=name, location=location, doc=doc, signature_known=False,
-                        binding=binding, overloads=overloads), diagnostics
+                        binding=binding, overloads=overloads, async_kind=async_kind), diagnostics
     globalns = getattr(target, "__globals__", None) or module_globals(target, module)
     self_type = _self_type(owner)
     parameters, (returns, returns_source), found = signature_parts(
@@ -129,6 +131,7 @@ def describe_function(
         returns_source=returns_source,
         binding=binding,
         overloads=overloads,
+        async_kind=async_kind,
     ), diagnostics
 
 

@@ -192,6 +192,11 @@ class Function:
     # Methods: the qualified name of the class whose body defines it ('' for the class itself).
     # Members inherited from bases are listed with the class that defines them.
     defined_in: str = ""
+    # 'coroutine' for `async def`, 'async_generator' for an async generator ('' otherwise).
+    async_kind: str = ""
+    # Why the wrapper cannot call it yet: its C++ wrapper raises pyhpp::not_implemented_error
+    # with this text instead (filled by passes/typemap.py).
+    unsupported: str = ""
 
 
 @dataclass(frozen=True)

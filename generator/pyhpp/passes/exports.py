@@ -1,4 +1,4 @@
-"""Pass: one wrapper per class and function, however many modules of the target export it.
+"""Pass: one wrapper per class, however many modules of the target export it.
 
 A package re-exports what its submodules define (`from .environment import Template`), and
 several modules of a binding target may export the very same object. Each such object is
@@ -11,8 +11,10 @@ The home of an object, in order of preference:
 2. the first module of the target (in the order of Api.modules) that exports it under its own
    name;
 3. the first module that exports it at all.
-A function re-exported under another name keeps a wrapper of its own there: C++ cannot rename
-a function with a using-declaration.
+Functions are not aliased: every module that exports a function gets a wrapper of its own
+(calling the same Python function through that module). A using-declaration would need the
+home's declaration first, which modules that import each other cannot always give, and could
+not rename a function re-exported under another name.
 """
 
 from __future__ import annotations
@@ -37,11 +39,10 @@ def _home(identity: str, exports: Sequence[_Export], modules: Sequence[Module]) 
     return exports[0]
 
 
-def _homes(api: Api, kind: str) -> Dict[str, _Export]:
+def _homes(api: Api) -> Dict[str, _Export]:
     exports: Dict[str, List[_Export]] = {}
     for index, module in enumerate(api.modules):
-        items = module.classes if kind == "class" else module.functions
-        for item in items:
+        for item in module.classes:
             if item.qualname:
                 exports.setdefault(item.qualname, []).append((index, item.name))
     return {identity: _home(identity, found, api.modules)
@@ -49,8 +50,7 @@ def _homes(api: Api, kind: str) -> Dict[str, _Export]:
 
 
 def run(api: Api) -> Api:
-    class_homes = _homes(api, "class")
-    function_homes = _homes(api, "function")
+    class_homes = _homes(api)
     modules = []
     for index, module in enumerate(api.modules):
         aliases = list(module.aliases)
@@ -61,15 +61,6 @@ def run(api: Api) -> Api:
                 classes.append(c)
             else:
                 aliases.append(Alias(c.name, "class", c.qualname, c.location))
-        functions = []
-        for f in module.functions:
-            home = function_homes.get(f.qualname)
-            if home is None or home == (index, f.name):
-                functions.append(f)
-            elif home[1] == f.name:
-                aliases.append(Alias(f.name, "function", f.qualname, f.location))
-            else:
-                functions.append(f)  # another name: a wrapper of its own
-        modules.append(dataclasses.replace(
-            module, classes=tuple(classes), functions=tuple(functions), aliases=tuple(aliases)))
+        modules.append(dataclasses.replace(module, classes=tuple(classes),
+                                           aliases=tuple(aliases)))
     return dataclasses.replace(api, modules=tuple(modules))

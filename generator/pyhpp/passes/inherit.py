@@ -15,8 +15,9 @@ Exception classes get their primary base the same way (their members are not wra
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
+from ..diagnostics import Diagnostic
 from ..ir.model import Api, Class, CppType, Function, Module
 
 HANDLE_KINDS = ("class", "dataclass")
@@ -45,11 +46,52 @@ def _primary(c: Class, classes: Dict[str, Tuple[Module, Class]]) -> Optional[str
     return None
 
 
-def run(api: Api) -> Api:
+def _reaches(graph: Dict[str, Set[str]], start: str, goal: str) -> bool:
+    seen: Set[str] = set()
+    pending = [start]
+    while pending:
+        node = pending.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            pending.extend(graph.get(node, ()))
+    return False
+
+
+def _primaries(api: Api, classes: Dict[str, Tuple[Module, Class]],
+               diagnostics: List[Diagnostic]) -> Dict[str, Optional[str]]:
+    """The primary base of each class. A C++ base must be complete, so a header includes its
+    base's header first; where bases of two modules would need each other's headers first
+    (anyio's classes derive from anyio.abc's, and anyio.abc's from anyio's), the base whose
+    module sorts after the class's is given up, with a note: that wrapper derives from
+    pyhpp::object and declares all the members itself."""
+    primaries = {identity: _primary(c, classes) for identity, (_, c) in classes.items()}
+    graph: Dict[str, Set[str]] = {}
+    for identity, base in primaries.items():
+        if base is not None:
+            own, other = classes[identity][0].name, classes[base][0].name
+            if own != other:
+                graph.setdefault(own, set()).add(other)
+    for identity, base in sorted(primaries.items()):
+        if base is None:
+            continue
+        (m, c), other = classes[identity], classes[base][0].name
+        if other != m.name and other > m.name and _reaches(graph, other, m.name):
+            primaries[identity] = None
+            diagnostics.append(Diagnostic(
+                "note", f"{m.name}.{c.name}: its C++ wrapper does not derive from the wrapper "
+                f"of {base}, because modules {m.name} and {other} need each other's classes "
+                "as bases; it declares the inherited members itself", c.location))
+    return primaries
+
+
+def run(api: Api, diagnostics: Optional[List[Diagnostic]] = None) -> Api:
     classes: Dict[str, Tuple[Module, Class]] = {}
     for m in api.modules:
         for c in m.classes:
             classes[_identity(m, c)] = (m, c)
+    primaries = _primaries(api, classes, diagnostics if diagnostics is not None else [])
     resolutions = {identity: _resolution(c, identity) for identity, (_, c) in classes.items()}
     # The export path each wrapper is known by (CppType.ref), by identity.
     refs = {identity: f"{m.name}.{c.name}" for identity, (m, c) in classes.items()}
@@ -58,7 +100,7 @@ def run(api: Api) -> Api:
         new_classes = []
         for c in m.classes:
             identity = _identity(m, c)
-            primary = _primary(c, classes)
+            primary = primaries[identity]
             if primary is None:
                 new_classes.append(c)
                 continue

@@ -103,8 +103,8 @@ class TypeMapper:
         name, args = t.qualname, t.args
         if name in self.classes and not args:
             return self.classes[name]
-        if name in SCALARS and not args:
-            return CppType(SCALARS[name])
+        if name in SCALARS and (not args or name == "os.PathLike"):
+            return CppType(SCALARS[name])  # os.PathLike[str]: a path whatever it holds
         if name in DYNAMIC:
             return OBJECT
         if name == "typing.Union":
@@ -268,8 +268,15 @@ class _Context:
         returns = map_annotation(function.returns, f"{where} result", function.location,
                                  self.diagnostics, True, self.mapper)
         overloads = tuple(self.function(o, where) for o in function.overloads)
+        unsupported = ""
+        if function.async_kind:
+            what = "an async generator" if function.async_kind == "async_generator" \
+                else "a coroutine function (async def)"
+            unsupported = (f"{where} is {what}; calling it from C++ is not supported yet, so "
+                           "its wrapper raises pyhpp::not_implemented_error")
+            self.diagnostics.append(Diagnostic("warning", unsupported, function.location))
         return dataclasses.replace(function, parameters=tuple(parameters), cpp_returns=returns,
-                                   overloads=overloads)
+                                   overloads=overloads, unsupported=unsupported)
 
     def attribute(self, a: Attribute, where: str) -> Attribute:
         cpp = map_annotation(a.type, f"{where} '{a.name}'", a.location, self.diagnostics, False,

@@ -79,6 +79,14 @@ def complete_refs(t: Optional[CppType]) -> Set[str]:
     return found
 
 
+def opt_type(t: CppType) -> str:
+    """The C++ type of a parameter with a default: `pyhpp::opt<T>`, or, when T holds a class
+    wrapper or value struct (which the header may only have declared, in a cycle of modules
+    that import each other), `pyhpp::opt<T, pyhpp::boxed>`, a complete type regardless."""
+    value = cpp_type(t)
+    return f"pyhpp::opt<{value}, pyhpp::boxed>" if complete_refs(t) else f"pyhpp::opt<{value}>"
+
+
 def cpp_type(t: CppType) -> str:
     if t.kind in _SCALAR_TYPES:
         return _SCALAR_TYPES[t.kind]

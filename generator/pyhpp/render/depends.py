@@ -3,8 +3,9 @@
 Modules of one package refer to each other both ways (jinja2.environment names
 jinja2.runtime.Context, and jinja2.runtime names jinja2.environment.Environment), so headers
 cannot simply include each other at the top. A header includes at the top only the headers of
-the types it needs complete: a base class, a value-struct field, the type of a parameter with a
-default (`const pyhpp::opt<T> &x = {}` needs T complete), a type used in an inline member. It
+the types it needs complete: a base class, a value-struct field, a type used in an inline
+member. (A parameter with a default holds a class type in `pyhpp::opt<T, pyhpp::boxed>`,
+which does not need T complete.) It
 forward-declares the types it only names (parameters, results, attributes), and includes their
 headers at the bottom, after its own declarations, so a user who includes one header still gets
 every type complete, whichever header of a cycle comes first.
@@ -36,9 +37,10 @@ class Dependencies:
             self.add(a, complete)
 
     def function(self, f: Function) -> None:
+        # Parameters with defaults hold class types in pyhpp::opt<T, pyhpp::boxed>, which
+        # a declaration of T suffices for; `*args` / `**kwargs` containers too.
         for p in f.parameters:
-            self.add(p.cpp_type, p.has_default or p.kind in ("keyword_only", "var_positional",
-                                                            "var_keyword"))
+            self.add(p.cpp_type, False)
         self.add(f.cpp_returns, False)
         for o in f.overloads:
             self.function(o)

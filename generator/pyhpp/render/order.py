@@ -14,7 +14,7 @@ the argument converts to the first parameter of each constructor callable with o
 and that needs the parameter's types complete (`std::variant<URL, std::string>` needs URL).
 A soft need that a cycle makes impossible (class A's default argument needs B, and B's base or
 field needs A) is given up: the members whose defaults need a type defined later declare no
-defaults and get shorter overloads instead (see views_class.member).
+defaults and get shorter overloads instead (see views_member.member).
 """
 
 from __future__ import annotations
@@ -139,15 +139,15 @@ def post_order(refs: Sequence[str], needs: Dict[str, Union[Set[str], List[str]]]
     """`refs`, each after those of its `needs` that are among them (cycles: as given)."""
     done: List[str] = []
     seen: Set[str] = set()
-    wanted = set(refs)
+    position = {ref: i for i, ref in enumerate(refs)}
 
     def visit(ref: str) -> None:
         if ref in seen:
             return
         seen.add(ref)
-        for n in needs.get(ref, ()):
-            if n in wanted:
-                visit(n)
+        known = [n for n in needs.get(ref, ()) if n in position]
+        for n in sorted(known, key=position.__getitem__):
+            visit(n)
         done.append(ref)
 
     for ref in refs:

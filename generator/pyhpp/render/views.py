@@ -24,6 +24,7 @@ class ParamView:
     type: str  # C++ type of the value (element type for *args, value type for **kwargs)
     codec: str
     declaration: str  # as a C++ parameter of the plain wrapper ('' for keyword struct members)
+    opt_type: str = ""  # with a default: the pyhpp::opt type that holds it
     keyword_index: int = -1
     tag: str = ""
 
@@ -57,9 +58,12 @@ class FunctionView:
     # on and the value that leaves it out ('' for a parameter without a default).
     made_declarations: List[str] = field(default_factory=list)
     forward_names: List[str] = field(default_factory=list)
+    # Set when the wrapper cannot call the function yet (an async def): the body raises
+    # pyhpp::not_implemented_error with this text.
+    unsupported: str = ""
     omitted: List[str] = field(default_factory=list)
     # Members: overloads declared with fewer parameters, defined as calls of the full one, for
-    # parameters whose type is incomplete inside the class (see views_class.member).
+    # parameters whose type is incomplete inside the class (see views_member.member).
     shorter: List["OverloadView"] = field(default_factory=list)
     # The classes and structs of the target whose complete types the parameters' default
     # arguments need (CppType.ref).
@@ -140,7 +144,7 @@ def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView
     elif p.kind == "keyword_only" and p.has_default:
         decl = ""
     elif p.has_default:
-        opt = f"pyhpp::opt<{value_type}>"
+        opt = cpp.opt_type(t)
         decl = (f"{opt} {p.cpp_name} = {{}}" if cpp.by_value(t)
                 else f"const {opt} &{p.cpp_name} = {{}}")
     elif cpp.by_value(t):
@@ -155,6 +159,7 @@ def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView
         type=value_type,
         codec=spell.codec(t),
         declaration=decl,
+        opt_type=cpp.opt_type(t),
         keyword_index=keyword_index,
         tag=p.cpp_name,
     )
@@ -193,8 +198,10 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     python_name = (f"{owner_python}" if binding == "init"
                    else f"{owner_python}.{function.name}" if owner else
                    f"{module.name}.{function.name}")
-    # Keywords are only ever sent for keyword-only parameters or after an omitted one.
-    if not any(p.has_default or p.kind == "keyword_only" for p in function.parameters):
+    # Keywords are only ever sent for keyword-only parameters or after an omitted one (and
+    # never by a wrapper that cannot call its function).
+    if function.unsupported or not any(p.has_default or p.kind == "keyword_only"
+                                       for p in function.parameters):
         keyword_names = []
     if len(keyword_names) > MAX_KEYWORDS:
         raise GenerationError(
@@ -218,7 +225,7 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     declarations = [v.declaration for v in leading]
     forward_names = [v.name for v in leading]
     omitted = [f"std::vector<{v.type}>{{}}" if v.kind == "var_positional"
-               else f"pyhpp::opt<{v.type}>{{}}" if v.optional else "" for v in leading]
+               else f"{v.opt_type}{{}}" if v.optional else "" for v in leading]
     if keyword_struct:
         declarations.append(f"const {keywords_type} &pyhpp_keywords = {{}}")
         forward_names.append("pyhpp_keywords")
@@ -226,10 +233,10 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     declarations += [v.declaration for v in var_kw]
     forward_names += [v.name for v in var_kw]
     omitted += [f"std::map<std::string, {v.type}>{{}}" for v in var_kw]
+    # `pyhpp::opt<T> x = {}` needs T complete (`std::vector<T> &args = {}` does not).
     default_refs: Set[str] = set()
     for p in function.parameters:
-        if p.kind in ("var_positional", "var_keyword") or (
-                p.has_default and p.kind != "keyword_only"):
+        if p.has_default and p.kind in ("positional_only", "positional_or_keyword"):
             default_refs |= cpp.complete_refs(p.cpp_type)
 
     overloads: List[OverloadView] = []
@@ -281,5 +288,6 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         made_declarations=list(declarations),
         forward_names=forward_names,
         omitted=omitted,
+        unsupported=function.unsupported,
         default_refs=default_refs,
     )

@@ -14,7 +14,9 @@ from . import cpp
 from . import depends
 from . import order
 from .cpp import ClassRef, EnumTraits, LiteralSet, Spellings
-from .views import FunctionView, OverloadView, doc_lines, function_view, strip_default
+from .views import FunctionView, doc_lines, function_view
+from .views_member import (COMPARISONS, ComparisonView, comparison_views,
+                           drop_repeated_overloads, member, special_view)
 
 # Python exception classes the runtime maps, by qualified name.
 BUILTIN_ERRORS = {
@@ -57,29 +59,6 @@ BUILTIN_ERRORS = {
     "builtins.UnicodeEncodeError": "pyhpp::unicode_encode_error",
 }
 
-# Special methods that go through Python's protocol (so reflected operators, NotImplemented
-# and len()'s checks behave as in Python): Python name -> (kind, C API function).
-PROTOCOLS = {
-    "__len__": ("length", ""), "__contains__": ("contains", ""),
-    "__getitem__": ("get_item", ""), "__setitem__": ("set_item", ""),
-    "__delitem__": ("del_item", ""),
-    "__add__": ("binary", "PyNumber_Add"), "__sub__": ("binary", "PyNumber_Subtract"),
-    "__mul__": ("binary", "PyNumber_Multiply"), "__truediv__": ("binary", "PyNumber_TrueDivide"),
-    "__mod__": ("binary", "PyNumber_Remainder"), "__and__": ("binary", "PyNumber_And"),
-    "__or__": ("binary", "PyNumber_Or"), "__xor__": ("binary", "PyNumber_Xor"),
-    "__lshift__": ("binary", "PyNumber_Lshift"), "__rshift__": ("binary", "PyNumber_Rshift"),
-    "__neg__": ("unary", "PyNumber_Negative"), "__pos__": ("unary", "PyNumber_Positive"),
-    "__invert__": ("unary", "PyNumber_Invert"),
-    "__iadd__": ("inplace", "PyNumber_InPlaceAdd"),
-    "__isub__": ("inplace", "PyNumber_InPlaceSubtract"),
-    "__imul__": ("inplace", "PyNumber_InPlaceMultiply"),
-}
-
-# Rich comparisons: through PyObject_RichCompareBool, so reflected methods work as in Python.
-COMPARISONS = {"__eq__": ("==", "Py_EQ"), "__ne__": ("!=", "Py_NE"), "__lt__": ("<", "Py_LT"),
-               "__le__": ("<=", "Py_LE"), "__gt__": (">", "Py_GT"), "__ge__": (">=", "Py_GE")}
-
-
 @dataclass
 class AttributeView:
     name: str
@@ -96,15 +75,6 @@ class AttributeView:
     @property
     def pyhpp_local(self) -> str:
         return self.pyhpp_name.rsplit("::", 1)[-1]
-
-
-@dataclass
-class ComparisonView:
-    operator: str  # "=="
-    op: str  # "Py_EQ"
-    other: str  # the C++ parameter type
-    other_codec: str
-    display: str
 
 
 @dataclass
@@ -249,69 +219,6 @@ def _attribute_view(a: Attribute, owner_python: str, helper: str, spell: Spellin
         readonly=a.readonly, doc_lines=doc_lines(a.doc), pyhpp_name=helper)
 
 
-def _member(view: FunctionView, defaults: bool = True) -> FunctionView:
-    """Adapts a member's declarations to the types incomplete inside its class. The keyword
-    struct is defined after the classes: its parameter has no default, and a shorter overload
-    leaves the keywords out. With `defaults` False, a type that a default argument needs is
-    also defined after the class (see order.py): no parameter has a default, and a shorter
-    overload leaves out each that had one."""
-    made, names, omitted = view.made_declarations, view.forward_names, view.omitted
-    if not defaults:
-        first = next((i for i, o in enumerate(omitted) if o), len(made))
-        view.shorter = [OverloadView([strip_default(d) for d in made[:n]],
-                                     names[:n] + omitted[n:]) for n in range(first, len(made))]
-        view.declarations = [strip_default(d) for d in made]
-    elif view.keyword_struct:
-        at = names.index("pyhpp_keywords")
-        view.shorter = [OverloadView(made[:at], names[:at] + omitted[at:at + 1])]
-        # Before a parameter without a default, none may have one.
-        view.declarations = [strip_default(d) for d in made[: at + 1]] + made[at + 1:]
-    return view
-
-
-def _special_view(module: Module, c: Class, f: Function, spell: Spellings) -> FunctionView:
-    """A special method as the member passes/members.py made it: through Python's protocol when
-    its signature is plain, else called by name like any method."""
-    view = function_view(module, f, spell, c.cpp_name, f"{module.name}.{c.name}",
-                         helper="pyhpp_op_" + f.name.strip("_"))
-    if f.name in PROTOCOLS and members.fits(f):
-        view.protocol, view.protocol_function = PROTOCOLS[f.name]
-        if view.protocol == "inplace":
-            view.returns = f"{c.cpp_name} &"  # rebinds the handle, as Python rebinds the name
-        if view.protocol == "length":
-            view.returns = "std::int64_t"
-        if view.protocol in ("contains",):
-            view.returns = "bool"
-        if view.protocol in ("set_item", "del_item"):
-            view.returns, view.result_codec = "void", None  # Python ignores their results
-    return _member(view)
-
-
-def _comparisons(module: Module, c: Class, f: Function, spell: Spellings
-                 ) -> List[ComparisonView]:
-    """The C++ operators of a rich comparison: with an `object` operand, one taking the class
-    itself too (so `a == b` is exact, not a conversion to pyhpp::object); `__eq__` also gives
-    `!=`, as Python derives it."""
-    others = [p for p in f.parameters if p.kind in ("positional_only", "positional_or_keyword")]
-    t = others[0].cpp_type if others and others[0].cpp_type else CppType("object")
-    operands = [t]
-    if t.kind == "object":
-        operands.insert(0, CppType("instance", name=c.cpp_name, ref=f"{module.name}.{c.name}"))
-    names = [f.name] + (["__ne__"] if f.name == "__eq__" and not any(
-        m.name == "__ne__" for m in c.methods) else [])
-    views = []
-    for name in names:
-        operator, op = COMPARISONS[name]
-        for operand in operands:
-            spell.use(operand)
-            value = cpp.cpp_type(operand)
-            views.append(ComparisonView(operator, op,
-                                        value if cpp.by_value(operand) else f"const {value} &",
-                                        spell.codec(operand),
-                                        f"{module.name}.{c.name}.{name}()"))
-    return views
-
-
 def _inherited_classmethods(module: Module, c: Class, everything: Dict[str, Class]
                             ) -> List[Function]:
     """Classmethods of wrapped bases that `c` does not define: C++ would call them on the base
@@ -345,7 +252,7 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     base = bases.get(c.cpp_base, "pyhpp::object")
     constructor = None
     if c.constructor is not None:
-        constructor = _member(function_view(module, c.constructor, spell, c.cpp_name,
+        constructor = member(function_view(module, c.constructor, spell, c.cpp_name,
                                             python_name))
         constructor.name = c.cpp_name
         constructor.binding = "init"
@@ -356,11 +263,11 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     flags = {"has_bool": False, "has_hash": False, "has_str": False}
     for f in c.methods:
         if f.name in COMPARISONS:
-            comparisons.extend(_comparisons(module, c, f, spell))
+            comparisons.extend(comparison_views(module, c, f, spell))
         elif f.name in members.SPECIALS:
             if f.cpp_name:  # empty: not wrapped (see passes/members.py)
                 names.add(f.cpp_name)
-                methods.append(_special_view(module, c, f, spell))
+                methods.append(special_view(module, c, f, spell))
         elif f.name == "__bool__":
             flags["has_bool"] = True
         elif f.name == "__hash__":
@@ -374,12 +281,12 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
                                      c.cpp_name, python_name,
                                      helper=f"pyhpp_{i}_{f.cpp_name}" if i else "")
                 view.overload_of = f"{c.cpp_name}::{f.cpp_name}" if i else ""
-                methods.append(_member(view))
+                methods.append(member(view))
         elif not f.name.startswith("__"):
-            methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
+            methods.append(member(function_view(module, f, spell, c.cpp_name, python_name)))
     for f in _inherited_classmethods(module, c, everything or {}):
         if f.cpp_name not in names:
-            methods.append(_member(function_view(module, f, spell, c.cpp_name, python_name)))
+            methods.append(member(function_view(module, f, spell, c.cpp_name, python_name)))
     attributes = [_attribute_view(a, python_name, f"{c.cpp_name}::{a.cpp_name}", spell)
                   for a in c.attributes]
     prefix = "pyhpp::iterator_range<"
@@ -488,9 +395,11 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         soft={v.python_name: {r for f in v.callables for r in f.default_refs} for v in classes},
         conversions={v.python_name: order.conversion_needs(c) for v, c in zip(classes, handles)})
     for v in classes:
-        for f in v.callables:
-            if f.default_refs & late.get(v.python_name, set()):
-                _member(f, defaults=False)
+        deferred = [f for f in v.callables if f.default_refs & late.get(v.python_name, set())]
+        for f in deferred:
+            member(f, defaults=False)
+        if deferred:
+            drop_repeated_overloads(v.callables)
     # The module's classes, enums and structs that the source reads from the module: class
     # wrappers check instances; enums and structs only where a conversion uses them.
     used = {r.ref for r in spell.classes.values() if r.module == module.name}
@@ -540,7 +449,7 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         structs=struct_views,
         types=types,
         type_attrs=type_attrs,
-        uses_module=bool(functions or type_attrs or constants),
+        uses_module=bool([f for f in functions if not f.unsupported] or type_attrs or constants),
         # Each codec after those of the structs its fields hold.
         struct_codecs=[spell.struct_codecs[ref] for ref in order.post_order(
             list(spell.struct_codecs), struct_needs)],
@@ -563,9 +472,11 @@ def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: L
     # headers there.
     source_only = set(spell.includes) - complete - named - {module.name}
     declarations: Dict[str, List[str]] = {}
-    for ref in sorted(deps.named):
+    # Every type of another module it names is declared first: in a cycle of headers, the
+    # other one may not have been read yet.
+    for ref in sorted(set(deps.named) | set(deps.complete)):
         home = homes.get(ref)
-        if home is None or depends.ref_module(ref) not in named:
+        if home is None or depends.ref_module(ref) == module.name:
             continue
         m, c = home
         declarations.setdefault("::".join(m.cpp_namespace), []).append(

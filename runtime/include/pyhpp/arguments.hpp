@@ -1,20 +1,54 @@
 // Optional and keyword arguments of generated wrappers: pyhpp::opt<T> and pyhpp::keyword.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <type_traits>
 #include <utility>
 
 namespace pyhpp {
 
+/// Tag for `opt<T, boxed>`: the value lives on the heap, so the opt is a complete type, and
+/// `= {}` a valid default, even where T is only declared. Generated headers use it when T holds
+/// a class wrapper: modules that import each other (`ctx: Optional[Context] = None` in one,
+/// `Context` defined in the other) cannot both see the other's classes complete.
+struct boxed {};
+
+namespace detail {
+template <class T> class boxed_value {
+  public:
+    boxed_value() noexcept = default;
+    template <class... A>
+    explicit boxed_value(std::in_place_t, A &&...args)
+        : m_value(std::make_shared<const T>(std::forward<A>(args)...)) {}
+
+    bool has_value() const noexcept { return m_value != nullptr; }
+    const T &operator*() const noexcept { return *m_value; }
+
+  private:
+    std::shared_ptr<const T> m_value;
+};
+
+template <class T, class Boxing> struct opt_storage { using type = std::optional<T>; };
+template <class T> struct opt_storage<T, boxed> { using type = boxed_value<T>; };
+
+// Whether opt<T, Boxing> takes a U. A boxed opt does not ask std::is_constructible: T may be a
+// class wrapper whose constructor takes this very opt (`parent: Optional[Self] = None`), and
+// asking would need std::optional<Self> while Self's own copy constructor is being worked
+// out. A U that does not fit fails inside the constructor instead.
+template <class T, class U, class Boxing> struct opt_accepts : std::is_constructible<T, U &&> {};
+template <class T, class U> struct opt_accepts<T, U, boxed> : std::true_type {};
+} // namespace detail
+
 /// A parameter that has a default in Python. Left out (`{}` or not written), it is not sent
 /// at all, so Python applies its own default; pyhpp never copies default values into C++.
-template <class T> class opt {
+template <class T, class Boxing = void> class opt {
   public:
     opt() noexcept = default;
-    template <class U, std::enable_if_t<!std::is_same_v<std::decay_t<U>, opt> &&
-                                            std::is_constructible_v<T, U &&>,
-                                        int> = 0>
+    template <class U,
+              std::enable_if_t<std::conjunction_v<std::negation<std::is_same<std::decay_t<U>, opt>>,
+                                                  detail::opt_accepts<T, U, Boxing>>,
+                               int> = 0>
     opt(U &&value) : m_value(std::in_place, std::forward<U>(value)) {}
 
     bool has_value() const noexcept { return m_value.has_value(); }
@@ -23,7 +57,7 @@ template <class T> class opt {
     const T *operator->() const noexcept { return &*m_value; }
 
   private:
-    std::optional<T> m_value;
+    typename detail::opt_storage<T, Boxing>::type m_value;
 };
 
 /// A value given for a keyword argument: what `kw::name = value` makes.

@@ -351,7 +351,7 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
 /// Defined at golden_classes.py:163.
 std::optional<::py::golden_classes::Account>
 find(const std::string &owner,
-     const pyhpp::opt<std::optional<::py::golden_classes::Account>> &among = {});
+     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among = {});
 
 /// Python: `golden_classes.set_mode(mode: Literal['fast', 'safe']) -> Literal['fast', 'safe']`
 /// Defined at golden_classes.py:167.

@@ -94,25 +94,25 @@ pyhpp::detail::keyword_names Transfer{"source,target,amount,mode,memo"};
 
 // The Python classes that conversions check instances of.
 struct pyhpp_class_golden_classes_Receipt {
-    static PyObject *get() { return pyhpp_attrs::Receipt.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Receipt.get(); }
 };
 struct pyhpp_class_golden_classes_Transfer {
-    static PyObject *get() { return pyhpp_attrs::Transfer.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Transfer.get(); }
 };
 struct pyhpp_class_golden_classes_Level {
-    static PyObject *get() { return pyhpp_attrs::Level.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Level.get(); }
 };
 struct pyhpp_class_golden_classes_Account {
-    static PyObject *get() { return pyhpp_attrs::Account.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Account.get(); }
 };
 struct pyhpp_class_golden_classes_Access {
-    static PyObject *get() { return pyhpp_attrs::Access.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Access.get(); }
 };
 struct pyhpp_class_golden_classes_Savings {
-    static PyObject *get() { return pyhpp_attrs::Savings.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Savings.get(); }
 };
 struct pyhpp_class_golden_classes_Mode {
-    static PyObject *get() { return pyhpp_attrs::Mode.get(); }
+    static ::PyObject *get() { return pyhpp_attrs::Mode.get(); }
 };
 struct pyhpp_enum_golden_classes_Level {
     static constexpr bool by_value = true;
@@ -180,7 +180,7 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
 
 std::optional<::py::golden_classes::Account>
 find(const std::string &owner,
-     const pyhpp::opt<std::optional<::py::golden_classes::Account>> &among) {
+     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.find()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.find()");
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
@@ -432,7 +432,7 @@ void Account::del_item(std::int64_t index) const {
 ::py::golden_classes::Account Account::operator+(const ::py::golden_classes::Account &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__add__()");
     auto *pyhpp_result = pyhpp::detail::binary(
-        PyNumber_Add, *this,
+        ::PyNumber_Add, *this,
         codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(other),
         "golden_classes.Account.__add__()");
     return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
@@ -442,7 +442,7 @@ void Account::del_item(std::int64_t index) const {
 ::py::golden_classes::Account Account::operator-() const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__neg__()");
     auto *pyhpp_result =
-        pyhpp::detail::unary(PyNumber_Negative, *this, "golden_classes.Account.__neg__()");
+        pyhpp::detail::unary(::PyNumber_Negative, *this, "golden_classes.Account.__neg__()");
     return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.__neg__()", "golden_classes.Account");
 }
