@@ -122,7 +122,18 @@ TEST_CASE("enum by value: an unknown value raises ValueError", "[enum]") {
     CHECK_THROWS_AS(to_py<level_codec>(static_cast<level>(3)), pyhpp::value_error);
     CHECK_THROWS_WITH(to_py<level_codec>(static_cast<level>(3)),
                       Contains("3 is not a valid Level"));
-    CHECK_THROWS_AS(to_py<perm_codec>(static_cast<perm>(8)), pyhpp::value_error);
+    // Whether a Flag accepts bits outside its members changed within 3.11 (3.11.2 gives
+    // `<Perm: 0>`, 3.11.7 raises): the codec does what the running Python does.
+    bool python_rejects = false;
+    try {
+        eval("Perm(8)");
+    } catch (const pyhpp::value_error &) {
+        python_rejects = true;
+    }
+    if (python_rejects)
+        CHECK_THROWS_AS(to_py<perm_codec>(static_cast<perm>(8)), pyhpp::value_error);
+    else
+        CHECK(same(to_py<perm_codec>(static_cast<perm>(8)), "Perm(8)"));
     CHECK_THROWS_AS(from_py<level_codec>("3"), pyhpp::value_error);
     CHECK_THROWS_WITH(from_py<level_codec>("3"),
                       Contains("m.f() result") && Contains("3 is not a valid Level"));

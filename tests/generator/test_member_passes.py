@@ -4,6 +4,7 @@ the declaration order of a header (render/order.py): pure functions of the IR.""
 from __future__ import annotations
 
 import dataclasses
+import types
 from typing import List, Optional, Sequence
 
 from pyhpp.diagnostics import Diagnostic
@@ -20,7 +21,14 @@ from pyhpp.ir.model import (
     Parameter,
 )
 from pyhpp.passes import members, overloads
-from pyhpp.render import order
+
+
+def order() -> types.ModuleType:
+    """pyhpp.render.order, imported when a test runs: importing pyhpp.render imports Jinja2,
+    whose typing.Union objects would then be shared with the introspection tests' fixtures."""
+    from pyhpp.render import order as module
+
+    return module
 
 
 def cpp(kind: str, *args: CppType, **fields: object) -> CppType:
@@ -220,7 +228,7 @@ def test_fits_needs_required_positionals_of_the_operators_arity() -> None:
 def arrange(names: str, hard: Optional[dict] = None, soft: Optional[dict] = None,
             conversions: Optional[dict] = None) -> tuple:
     items = [(n, n) for n in names.split()]
-    placed, late = order.declaration_order(items, hard or {}, soft or {}, conversions or {})
+    placed, late = order().declaration_order(items, hard or {}, soft or {}, conversions or {})
     return " ".join(placed), late
 
 
@@ -257,4 +265,4 @@ def test_names_outside_the_items_and_self_needs_are_ignored() -> None:
 
 
 def test_post_order_puts_needs_first() -> None:
-    assert order.post_order(["A", "B", "C"], {"A": {"C"}, "C": {"B"}}) == ["B", "C", "A"]
+    assert order().post_order(["A", "B", "C"], {"A": {"C"}, "C": {"B"}}) == ["B", "C", "A"]

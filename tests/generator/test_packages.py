@@ -229,13 +229,19 @@ def test_recursive_generate_writes_a_file_pair_per_module(tmp_path: pathlib.Path
     assert done.returncode == 0, done.stderr
     written: List[str] = sorted(p.relative_to(tmp_path / "out").as_posix()
                                 for p in (tmp_path / "out").rglob("*") if p.is_file())
+    # reexfix names classes of reexfix.parts (and parts reexfix's Motor, its Engine): their
+    # declarations go to NAME.decl.hpp, and NAME.hpp includes them, then the other's header.
     assert written == [
-        "include/py/reexfix.hpp", "include/py/reexfix/parts.hpp", "include/py/reexfix/sub.hpp",
-        "src/py/reexfix.cpp", "src/py/reexfix/parts.cpp", "src/py/reexfix/sub.cpp"]
+        "include/py/reexfix.decl.hpp", "include/py/reexfix.hpp",
+        "include/py/reexfix/parts.decl.hpp", "include/py/reexfix/parts.hpp",
+        "include/py/reexfix/sub.hpp", "src/py/reexfix.cpp", "src/py/reexfix/parts.cpp",
+        "src/py/reexfix/sub.cpp"]
+    declarations = (tmp_path / "out" / "include" / "py" / "reexfix.decl.hpp").read_text()
+    assert "using Part = ::py::reexfix::parts::Part;" in declarations
+    assert "std::int64_t own(std::int64_t x);" in declarations
     header = (tmp_path / "out" / "include" / "py" / "reexfix.hpp").read_text()
-    assert "using Part = ::py::reexfix::parts::Part;" in header
-    assert "std::int64_t own(std::int64_t x);" in header
-    assert "#include <py/reexfix/parts.hpp>" in header
+    assert ("#include <py/reexfix.decl.hpp>\n\n// The modules whose types `reexfix` names, "
+            "complete.\n#include <py/reexfix/parts.hpp>\n") in header
     # Compiles as a user's translation unit would see it, and as the bindings' sources.
     runtime = os.path.join(os.path.dirname(os.path.dirname(FIXTURES)), os.pardir, "runtime",
                            "include")

@@ -151,11 +151,12 @@ def test_header_keyword_tags_and_optional_parameters(genfix_files: Dict[str, str
     assert (f"{result} tally(const std::vector<std::int64_t> &values, "
             f"const pyhpp::opt<{result}> &weights = {{}}, "
             "const keywords::tally &pyhpp_keywords = {});") in flat(header)
-    # Variadic overloads take `kw::name = value` after each prefix of the positionals.
-    assert (f"{result} tally(const std::vector<std::int64_t> &values, pyhpp_K &&...pyhpp_kw) {{"
-            ) in flat(header)
-    assert (f"{result} tally(const std::vector<std::int64_t> &values, const pyhpp::opt<{result}> "
-            "&weights, pyhpp_K &&...pyhpp_kw) {") in flat(header)
+    # Variadic overloads take `kw::name = value` after each prefix of the positionals. Their
+    # result is the plain wrapper's (decltype(auto): it may be a class another header defines).
+    assert ("decltype(auto) tally(const std::vector<std::int64_t> &values, "
+            "pyhpp_K &&...pyhpp_kw) {") in flat(header)
+    assert (f"decltype(auto) tally(const std::vector<std::int64_t> &values, "
+            f"const pyhpp::opt<{result}> &weights, pyhpp_K &&...pyhpp_kw) {{") in flat(header)
     assert ("/// Python: `genfix.api.ping() -> None`\n/// Defined at genfix/api.py:25.\n"
             "void ping();\n") in header
 

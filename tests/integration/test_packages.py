@@ -59,9 +59,12 @@ def test_recursive_wraps_public_submodules_only(built: CMakeBuild) -> None:
     include = built.path("package_bindings.pyhpp", "include", "py")
     headers = sorted(os.path.relpath(os.path.join(d, f), include)
                      for d, _, files in os.walk(include) for f in files)
-    assert headers == ["os/path.hpp", "pkgdemo.hpp", "pkgdemo/core.hpp", "pkgdemo/errors.hpp",
+    # Modules that name each other's classes come in two headers: NAME.decl.hpp declares,
+    # NAME.hpp includes it and the headers of those classes.
+    assert headers == ["os/path.hpp", "pkgdemo.decl.hpp", "pkgdemo.hpp", "pkgdemo/core.decl.hpp",
+                       "pkgdemo/core.hpp", "pkgdemo/errors.hpp", "pkgdemo/shapes.decl.hpp",
                        "pkgdemo/shapes.hpp"]
-    package = read(os.path.join(include, "pkgdemo.hpp"))
+    package = read(os.path.join(include, "pkgdemo.decl.hpp"))
     # Re-exports are aliases of the defining module's wrappers, not second classes.
     assert "using Widget = ::py::pkgdemo::core::Widget;" in package
     assert "using Box = ::py::pkgdemo::shapes::Square;" in package

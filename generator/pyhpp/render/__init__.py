@@ -64,8 +64,16 @@ def _tidy(text: str) -> str:
 def render_module(
     env: jinja2.Environment, api: Api, module: Module, namespace_root: List[str]
 ) -> Dict[str, str]:
-    """The files of one module: {"include/<NS>/a/b.hpp": text, "src/<NS>/a/b.cpp": text}."""
+    """The files of one module: {"include/<NS>/a/b.hpp": text, "src/<NS>/a/b.cpp": text},
+    and "include/<NS>/a/b.decl.hpp" when its header comes in two (views_class.split_modules)."""
     view = module_view(api, module, api.python_version, __version__, namespace_root)
     header = _tidy(env.get_template("module.hpp.j2").render(module=view))
     source = _tidy(env.get_template("module.cpp.j2").render(module=view))
-    return {"include/" + view.header_path: header, "src/" + view.source_path: source}
+    files = {"src/" + view.source_path: source}
+    if view.decl_path:
+        files["include/" + view.decl_path] = header
+        files["include/" + view.header_path] = _tidy(
+            env.get_template("public.hpp.j2").render(module=view))
+    else:
+        files["include/" + view.header_path] = header
+    return files

@@ -59,10 +59,23 @@ def header_dependencies(api: Api, module: Module) -> Dependencies:
     found = Dependencies()
     refs = {c.qualname: f"{m.name}.{c.name}" for m in api.modules for c in m.classes
             if c.qualname}
+    classes = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes}
     for f in module.functions:
         found.function(f)
     for c in module.classes:
         _class(found, c)
+    # Deriving from a class (or holding it by value) makes the compiler look at its
+    # constructors that one argument can call: their parameter's type must be complete too.
+    pending = list(found.complete)
+    seen = set(pending)
+    while pending:
+        base = classes.get(pending.pop())
+        for t in _one_argument_constructor_types(base):
+            for ref in _refs(t):
+                if ref not in seen:
+                    seen.add(ref)
+                    found.complete.setdefault(ref, CppType("instance", ref=ref))
+                    pending.append(ref)
     for a in module.constants:
         found.add(a.cpp_type, False)
     for alias in module.aliases:
@@ -94,3 +107,20 @@ def _class(found: Dependencies, c: Class) -> None:
             found.add(f.cpp_returns, True)  # used by inline members (begin(), with())
     for a in c.attributes:
         found.add(a.cpp_type, value)
+
+
+def _one_argument_constructor_types(c: Optional[Class]) -> Iterable[CppType]:
+    if c is None or c.constructor is None or not c.constructor.parameters:
+        return []
+    first, rest = c.constructor.parameters[0], c.constructor.parameters[1:]
+    if all(p.has_default or p.kind in ("var_positional", "var_keyword", "keyword_only")
+           for p in rest) and first.cpp_type is not None:
+        return [first.cpp_type]
+    return []
+
+
+def _refs(t: CppType) -> Iterable[str]:
+    found = [t.ref] if t.kind in _NAMED_KINDS and t.ref else []
+    for a in t.args:
+        found.extend(_refs(a))
+    return found

@@ -78,7 +78,16 @@ def _fill(pieces: List[str], head: str, column: int) -> List[str]:
 
 
 def _first_paren(line: str) -> Optional[int]:
-    return next((i for i, ch in _scan(line) if ch == "("), None)
+    """The first "(" that opens a parameter or argument list: `decltype(...)` is a type."""
+    skipping = 0
+    for i, ch in _scan(line):
+        if skipping:
+            skipping += (ch == "(") - (ch == ")")
+        elif ch == "(" and line[:i].endswith("decltype"):
+            skipping = 1
+        elif ch == "(":
+            return i
+    return None
 
 
 def _return_type_split(line: str, indent: str) -> Optional[int]:
@@ -151,7 +160,7 @@ def _scan(line: str) -> List[Tuple[int, str]]:
 def _bin_pack(line: str, aligned_only: bool = False) -> Optional[List[str]]:
     """Splits the first parenthesised list of `line` at its top-level commas."""
     marks = _scan(line)
-    start = next((i for i, ch in marks if ch == "("), None)
+    start = _first_paren(line)
     if start is None:
         return None
     depth = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Set, Tuple
 
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
 from ..passes import members
@@ -177,6 +177,9 @@ class ModuleView:
     # Headers of other modules whose types the header only names: included after its own
     # declarations (see depends.py); the source includes what its header does not.
     late_includes: List[str] = field(default_factory=list)
+    # When set, the declarations go to this header, and header_path holds only the includes
+    # (see split_modules).
+    decl_path: str = ""
     source_includes: List[str] = field(default_factory=list)
     # {"namespace": "py::a::b", "declarations": ["class X;", ...]}: types named before their
     # headers are included.
@@ -438,6 +441,7 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         constants=constants,
         includes=header["top"],
         late_includes=header["bottom"],
+        decl_path=header["decl"],
         source_includes=header["source"],
         foreign_declarations=header["declarations"],
         aliases=header["aliases"],
@@ -456,8 +460,38 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     )
 
 
-def _header_path(namespace_root: List[str], module: str) -> str:
-    return "/".join(list(namespace_root) + module.split(".")) + ".hpp"
+def _header_path(namespace_root: List[str], module: str, suffix: str = ".hpp") -> str:
+    return "/".join(list(namespace_root) + module.split(".")) + suffix
+
+
+DECL_SUFFIX = ".decl.hpp"
+
+
+def _named_only(api: Api, module: Module) -> Tuple[Set[str], Set[str]]:
+    """(modules whose types the header needs complete, modules it only names)."""
+    deps = depends.header_dependencies(api, module)
+    complete = set(deps.modules(module.name, True))
+    named = set(deps.modules(module.name, False)) - complete
+    identities = {c.qualname: m.name for m in api.modules for c in m.classes if c.qualname}
+    named |= {identities[a.target] for a in module.aliases if a.target in identities}
+    return complete, named - complete - {module.name}
+
+
+_SPLIT_CACHE: Dict[int, Tuple[Api, Set[str]]] = {}
+
+
+def split_modules(api: Api) -> Set[str]:
+    """The modules whose header comes in two: `b.decl.hpp`, the declarations, which includes
+    only the declarations of the types it needs complete, and `b.hpp`, which includes it and
+    then the headers of every module whose types it only names. Headers that include each
+    other (modules that import each other) then never see a half-read declaration header."""
+    cached = _SPLIT_CACHE.get(id(api))
+    if cached is not None and cached[0] is api:
+        return cached[1]
+    found = {m.name for m in api.modules if _named_only(api, m)[1]}
+    _SPLIT_CACHE.clear()
+    _SPLIT_CACHE[id(api)] = (api, found)
+    return found
 
 
 def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: List[str]
@@ -466,8 +500,8 @@ def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: L
     types it forward-declares, and its aliases of re-exported classes and functions."""
     deps = depends.header_dependencies(api, module)
     homes = {f"{m.name}.{c.name}": (m, c) for m in api.modules for c in m.classes}
-    complete = set(deps.modules(module.name, True))
-    named = set(deps.modules(module.name, False)) - complete
+    complete, named = _named_only(api, module)
+    split = split_modules(api)
     # Codecs used only in the source (struct fields of other modules' structs...) need their
     # headers there.
     source_only = set(spell.includes) - complete - named - {module.name}
@@ -491,12 +525,13 @@ def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: L
         if alias.target not in table:
             continue
         m, cpp_name = table[alias.target]
-        named.add(m.name)
         aliases.append({"kind": alias.kind, "name": alias.cpp_name,
                         "target": "::" + "::".join(m.cpp_namespace + (cpp_name,))})
-    named -= complete
     return {
-        "top": sorted(_header_path(namespace_root, m) for m in complete),
+        "top": sorted(_header_path(namespace_root, m, DECL_SUFFIX if m in split else ".hpp")
+                      for m in complete),
+        "decl": _header_path(namespace_root, module.name, DECL_SUFFIX)
+        if module.name in split else "",
         "bottom": sorted(_header_path(namespace_root, m) for m in named),
         "source": sorted(_header_path(namespace_root, m) for m in source_only),
         "declarations": [{"namespace": ns, "declarations": sorted(set(items))}

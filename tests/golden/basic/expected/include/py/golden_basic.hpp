@@ -137,7 +137,7 @@ double required_keyword(std::int64_t x, const std::string &mode,
                         const keywords::required_keyword &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-double required_keyword(std::int64_t x, const std::string &mode, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) required_keyword(std::int64_t x, const std::string &mode, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_basic::required_keyword(
         x, mode,
         pyhpp::detail::make_keywords<keywords::required_keyword>(std::forward<pyhpp_K>(pyhpp_kw)...));

@@ -139,7 +139,7 @@ class Account : public pyhpp::object {
     double deposit(double amount, const keywords::Account::deposit &pyhpp_keywords) const;
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    double deposit(double amount, pyhpp_K &&...pyhpp_kw) const;
+    decltype(auto) deposit(double amount, pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_classes.Account.withdraw(amount: float) -> float`
     /// Defined at golden_classes.py:59.
@@ -412,7 +412,7 @@ Account::Account(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &
         pyhpp::detail::make_keywords<keywords::Account::Account>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
-double Account::deposit(double amount, pyhpp_K &&...pyhpp_kw) const {
+decltype(auto) Account::deposit(double amount, pyhpp_K &&...pyhpp_kw) const {
     return this->deposit(
         amount,
         pyhpp::detail::make_keywords<keywords::Account::deposit>(std::forward<pyhpp_K>(pyhpp_kw)...));

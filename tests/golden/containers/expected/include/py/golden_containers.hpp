@@ -106,7 +106,7 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
        const keywords::nested &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::vector<std::tuple<std::vector<std::int64_t>, std::map<std::string, bool>>>
+decltype(auto)
 nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int64_t, double>>>> &a,
        const std::vector<std::map<std::string, pyhpp::object>> &b, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_containers::nested(
@@ -115,7 +115,7 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::vector<std::tuple<std::vector<std::int64_t>, std::map<std::string, bool>>>
+decltype(auto)
 nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int64_t, double>>>> &a,
        const std::vector<std::map<std::string, pyhpp::object>> &b,
        const pyhpp::opt<std::optional<std::map<std::string, std::vector<std::int64_t>>>> &c,

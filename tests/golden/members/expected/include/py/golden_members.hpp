@@ -135,7 +135,7 @@ class Path : public pyhpp::object {
                                    const keywords::Path::pyhpp_op_mul &pyhpp_keywords) const;
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    ::py::golden_members::Path mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const;
+    decltype(auto) mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_members.Path.__and__(*others: golden_members.Path) -> golden_members.Path`
     /// Defined at golden_members.py:54.
@@ -279,7 +279,7 @@ std::map<std::string, std::int64_t> load(const std::string &data, bool strict);
 pyhpp::object load(const std::string &data, const keywords::pyhpp_1_load &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-pyhpp::object load(const std::string &data, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) load(const std::string &data, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_members::load(
         data,
         pyhpp::detail::make_keywords<keywords::pyhpp_1_load>(std::forward<pyhpp_K>(pyhpp_kw)...));
@@ -302,7 +302,7 @@ std::variant<std::int64_t, double> parse(const std::string &text);
 std::string newline(const std::string &mode);
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
-::py::golden_members::Path Path::mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const {
+decltype(auto) Path::mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const {
     return this->mul(
         other,
         pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_mul>(std::forward<pyhpp_K>(pyhpp_kw)...));

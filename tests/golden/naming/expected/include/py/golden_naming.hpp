@@ -225,21 +225,21 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_ = {}, pyhpp::opt<std::int64_
                   const keywords::new_ &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::int64_t new_(pyhpp_K &&...pyhpp_kw) {
+decltype(auto) new_(pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_naming::new_(
         {}, {}, pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) new_(pyhpp::opt<std::int64_t> default_, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_naming::new_(
         default_, {},
         pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> explicit_,
-                  pyhpp_K &&...pyhpp_kw) {
+decltype(auto) new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> explicit_,
+                    pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_naming::new_(
         default_, explicit_,
         pyhpp::detail::make_keywords<keywords::new_>(std::forward<pyhpp_K>(pyhpp_kw)...));
@@ -366,7 +366,7 @@ std::int64_t WEXITSTATUS_(std::int64_t status);
 std::int64_t wait_status(std::int64_t status, const keywords::wait_status &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::int64_t wait_status(std::int64_t status, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) wait_status(std::int64_t status, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_naming::wait_status(
         status,
         pyhpp::detail::make_keywords<keywords::wait_status>(std::forward<pyhpp_K>(pyhpp_kw)...));

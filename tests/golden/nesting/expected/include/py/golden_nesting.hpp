@@ -100,8 +100,7 @@ class Owner : public pyhpp::object {
                                    const keywords::Owner::buy &pyhpp_keywords) const;
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    ::py::golden_nesting::Item buy(const ::py::golden_nesting::Sku &sku,
-                                   pyhpp_K &&...pyhpp_kw) const;
+    decltype(auto) buy(const ::py::golden_nesting::Sku &sku, pyhpp_K &&...pyhpp_kw) const;
 };
 
 /// A dataclass holding every kind, with defaults: its constructor's default arguments need
@@ -233,11 +232,10 @@ class Shop : public pyhpp::object {
          const keywords::Shop::find &pyhpp_keywords) const;
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    std::optional<std::tuple<::py::golden_nesting::Item, ::py::golden_nesting::Sku>>
-    find(pyhpp_K &&...pyhpp_kw) const;
+    decltype(auto) find(pyhpp_K &&...pyhpp_kw) const;
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-    std::optional<std::tuple<::py::golden_nesting::Item, ::py::golden_nesting::Sku>>
+    decltype(auto)
     find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::boxed> &sku,
          pyhpp_K &&...pyhpp_kw) const;
 
@@ -471,15 +469,14 @@ restock(const ::py::golden_nesting::Shop &shop,
         const keywords::restock &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::tuple<::py::golden_nesting::Stock, ::py::golden_nesting::Price>
-restock(const ::py::golden_nesting::Shop &shop, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) restock(const ::py::golden_nesting::Shop &shop, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_nesting::restock(
         shop, {},
         pyhpp::detail::make_keywords<keywords::restock>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::tuple<::py::golden_nesting::Stock, ::py::golden_nesting::Price>
+decltype(auto)
 restock(const ::py::golden_nesting::Shop &shop,
         const pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> &stock,
         pyhpp_K &&...pyhpp_kw) {
@@ -510,14 +507,13 @@ Shop::Shop(const std::string &name,
          pyhpp::detail::make_keywords<keywords::Shop::Shop>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
-std::optional<std::tuple<::py::golden_nesting::Item, ::py::golden_nesting::Sku>>
-Shop::find(pyhpp_K &&...pyhpp_kw) const {
+decltype(auto) Shop::find(pyhpp_K &&...pyhpp_kw) const {
     return this->find(
         {}, pyhpp::detail::make_keywords<keywords::Shop::find>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
-std::optional<std::tuple<::py::golden_nesting::Item, ::py::golden_nesting::Sku>>
+decltype(auto)
 Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::boxed> &sku,
            pyhpp_K &&...pyhpp_kw) const {
     return this->find(
@@ -526,8 +522,7 @@ Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::box
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
-::py::golden_nesting::Item Owner::buy(const ::py::golden_nesting::Sku &sku,
-                                      pyhpp_K &&...pyhpp_kw) const {
+decltype(auto) Owner::buy(const ::py::golden_nesting::Sku &sku, pyhpp_K &&...pyhpp_kw) const {
     return this->buy(
         sku,
         pyhpp::detail::make_keywords<keywords::Owner::buy>(std::forward<pyhpp_K>(pyhpp_kw)...));

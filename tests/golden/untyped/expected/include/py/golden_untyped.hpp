@@ -68,24 +68,24 @@ pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
                       const std::map<std::string, pyhpp::object> &kwargs = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) untyped(const pyhpp::object &a, const pyhpp::object &c, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_untyped::untyped(
         a, c, {}, {},
         pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
-                      const pyhpp::opt<pyhpp::object> &b, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) untyped(const pyhpp::object &a, const pyhpp::object &c,
+                       const pyhpp::opt<pyhpp::object> &b, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_untyped::untyped(
         a, c, b, {},
         pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
-                      const pyhpp::opt<pyhpp::object> &b, const std::vector<pyhpp::object> &args,
-                      pyhpp_K &&...pyhpp_kw) {
+decltype(auto) untyped(const pyhpp::object &a, const pyhpp::object &c,
+                       const pyhpp::opt<pyhpp::object> &b, const std::vector<pyhpp::object> &args,
+                       pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_untyped::untyped(
         a, c, b, args,
         pyhpp::detail::make_keywords<keywords::untyped>(std::forward<pyhpp_K>(pyhpp_kw)...));
@@ -140,16 +140,15 @@ std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
                                   const keywords::mixed &pyhpp_keywords = {});
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b, pyhpp_K &&...pyhpp_kw) {
+decltype(auto) mixed(std::int64_t a, const pyhpp::object &b, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_untyped::mixed(
         a, b, {},
         pyhpp::detail::make_keywords<keywords::mixed>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
-std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
-                                  const pyhpp::opt<std::function<void()>> &c,
-                                  pyhpp_K &&...pyhpp_kw) {
+decltype(auto) mixed(std::int64_t a, const pyhpp::object &b,
+                     const pyhpp::opt<std::function<void()>> &c, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_untyped::mixed(
         a, b, c, pyhpp::detail::make_keywords<keywords::mixed>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
