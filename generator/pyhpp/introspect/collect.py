@@ -43,7 +43,7 @@ from pyhpp.introspect.locations import (
     relative_path,
     statements,
 )
-from pyhpp.introspect.typenames import special_form_name
+from pyhpp.introspect.typenames import class_qualname, special_form_name
 from pyhpp.ir.model import (
     Api,
     Attribute,
@@ -299,17 +299,26 @@ def function_identity(obj: Any) -> str:
 
 
 def _describe(name: str, obj: Any, module: types.ModuleType, functions: List[Function],
-              classes: List[Class], constants: List[Attribute], others: List[Other]
-              ) -> List[Diagnostic]:
-    """Describes one exported name into the list it belongs to; returns the diagnostics."""
+              classes: List[Class], constants: List[Attribute], others: List[Other],
+              skipped: List[Skipped]) -> List[Diagnostic]:
+    """Describes one exported name into the list it belongs to; returns the diagnostics.
+
+    A class of another package is wrapped when `__all__` lists it (os.DirEntry, from posix);
+    bound by an assignment (`Amount = int`) it is a type alias, and a builtin class is never
+    wrapped again (pyhpp maps builtin exceptions itself): both are listed as skipped."""
     if inspect.isroutine(obj) or _is_callable_value(obj):
         function, found = describe_function(name, obj, module)
         functions.append(dataclasses.replace(function, qualname=function_identity(obj)))
         return found
-    if inspect.isclass(obj) and same_package(_defining_module(obj) or "", module.__name__):
-        item, found = describe_class(name, obj, module)
-        classes.append(item)
-        return found
+    if inspect.isclass(obj):
+        home = _defining_module(obj) or ""
+        listed = isinstance(getattr(module, "__all__", None), (list, tuple))
+        if same_package(home, module.__name__) or (listed and home != "builtins"):
+            item, found = describe_class(name, obj, module)
+            classes.append(item)
+            return found
+        skipped.append(Skipped(name, f"an alias of {class_qualname(obj)}, a class of "
+                                     f"{'the builtins' if home == 'builtins' else home}"))
     other = describe_other(name, obj, module)
     if other is not None:
         others.append(other)
@@ -332,8 +341,8 @@ def describe_module(module: types.ModuleType, name: str = "") -> Tuple[Module, L
     for item_name in exported:
         obj = getattr(module, item_name)
         try:
-            diagnostics.extend(
-                _describe(item_name, obj, module, functions, classes, constants, others))
+            diagnostics.extend(_describe(item_name, obj, module, functions, classes,
+                                         constants, others, skipped))
         except Exception as exc:  # one odd object must not stop the whole run
             reason = "introspection raised " + _one_line(f"{type(exc).__name__}: {exc}")
             location = module_location(module)

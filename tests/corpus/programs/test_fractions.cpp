@@ -1,0 +1,62 @@
+// fractions.Fraction through its generated wrapper (constructors, operators, hash), compared
+// with the same operations done by Python.
+#include <py/fractions.hpp>
+
+#include "corpus_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+using py::fractions::Fraction;
+
+TEST_CASE("Fraction arithmetic gives Python's fractions") {
+    Fraction a(3, 4);
+    Fraction b(1, 6);
+    CHECK(a.str() == corpus::eval("str(__import__('fractions').Fraction(3, 4))").cast<std::string>());
+
+    Fraction sum = (a + b).cast<Fraction>();
+    pyhpp::object expected = corpus::run("from fractions import Fraction as F\n"
+                                         "result = F(3, 4) + F(1, 6)\n");
+    CHECK(sum.str() == expected.str());
+    CHECK(sum == expected);
+    CHECK(sum.numerator().cast<std::int64_t>() == expected.attr("numerator").cast<std::int64_t>());
+    CHECK(sum.denominator().cast<std::int64_t>() ==
+          expected.attr("denominator").cast<std::int64_t>());
+
+    CHECK((a * b).str() == corpus::run("from fractions import Fraction as F\n"
+                                       "result = str(F(3, 4) * F(1, 6))\n")
+                               .cast<std::string>());
+    CHECK((a / b).str() == corpus::run("from fractions import Fraction as F\n"
+                                       "result = str(F(3, 4) / F(1, 6))\n")
+                               .cast<std::string>());
+    CHECK((-a).str() == "-" + a.str());
+}
+
+TEST_CASE("Fraction comparisons and hash agree with Python") {
+    Fraction half(1, 2);
+    CHECK(half == Fraction(2, 4));
+    CHECK(half < Fraction(2, 3));
+    CHECK(half != Fraction(1, 3));
+    CHECK(bool(Fraction(0)) == false);
+    CHECK(std::hash<Fraction>{}(half) ==
+          static_cast<std::size_t>(
+              corpus::eval("hash(__import__('fractions').Fraction(1, 2))").cast<std::int64_t>()));
+}
+
+TEST_CASE("Fraction from a string, limit_denominator, from_float") {
+    Fraction pi("3.141592653589793");
+    pyhpp::object python = pyhpp::import("fractions").attr("Fraction")("3.141592653589793");
+    CHECK(pi.limit_denominator(100).str() == python.attr("limit_denominator")(100).str());
+    CHECK(Fraction::from_float(0.1).str() ==
+          pyhpp::import("fractions").attr("Fraction").attr("from_float")(0.1).str());
+    auto expected = corpus::raised_by("from fractions import Fraction", "Fraction(1, 0)");
+    try {
+        Fraction infinite(1, 0);
+        FAIL("Fraction(1, 0) did not throw");
+    } catch (const pyhpp::zero_division_error &e) {
+        CHECK(e.message() == expected.message);
+    }
+}
