@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 """One corpus test: generate the wrappers of one real module, compile them, check completeness.
 
-    check_module.py MODULE -o DIR [--recursive] [--python EXE] [--cxx G++] [--clang CLANG++]
+    check_module.py MODULE -o DIR [--recursive] [--all-standards] [--python EXE] [--cxx G++]
+                    [--clang CLANG++]
 
 Steps (each failure is reported with the command that failed and its first errors; every step
 runs even after an earlier one failed, except that nothing compiles what was not generated):
 
 1. generate: `pyhpp generate MODULE -o DIR/out --python EXE [--recursive]`; fails on a non-zero
    exit or a Python traceback in the output;
-2. sources: every generated source compiled by g++ (C++17, -c -O0) and clang++ (C++20), and
-   syntax-checked by g++ (C++20) and clang++ (C++17), all with -Wall -Wextra -Wpedantic -Werror;
+2. sources: every generated source compiled by g++ (C++17, -c -O0) and clang++ (C++20,
+   -fsyntax-only), with -Wall -Wextra -Wpedantic -Werror; with --all-standards also
+   syntax-checked by g++ (C++20) and clang++ (C++17);
 3. headers: one user translation unit that includes every generated header, compiled without
    Python's include directory by g++ and clang++; fails if Python.h got pulled in;
 4. completeness: every public callable a Python user reaches as `module.name` (listed by
