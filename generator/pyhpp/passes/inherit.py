@@ -38,8 +38,8 @@ def _primary(c: Class, classes: Dict[str, Tuple[Module, Class]]) -> Optional[str
     handle = c.kind in HANDLE_KINDS
     for base in c.bases:
         found = classes.get(base)
-        if found is None:
-            continue
+        if found is None or found[1] is c or base == c.qualname:
+            continue  # a base that names the class itself (typing_extensions re-exports)
         kind = found[1].kind
         if (handle and kind in HANDLE_KINDS) or (c.kind == "exception" and kind == "exception"):
             return base
