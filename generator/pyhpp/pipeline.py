@@ -124,9 +124,7 @@ def generate(options: Options) -> Result:
             suffix = " (--strict makes warnings errors)" if d.severity == "warning" else ""
             raise GenerationError(d.message + suffix, d.location)
     env = render.environment()
-    for module in result.api.modules:
-        result.files.update(render.render_module(env, result.api, module,
-                                                 list(options.namespace)))
+    result.files.update(render.render_api(env, result.api, list(options.namespace)))
     # Everything is rendered before anything is written: a failure leaves no partial output.
     try:
         _write(options, result)

@@ -63,7 +63,6 @@ def runs(script: pathlib.Path) -> int:
                ) if log.exists() else 0
 
 
-needs_gxx = pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
 
 
 # -- macros: from the compiler --------------------------------------------------------------------
@@ -95,7 +94,6 @@ def test_every_header_is_guarded() -> None:
     assert "#if __has_include(<no/such/header.h>)\n#include <no/such/header.h>\n#endif\n" in unit
 
 
-@needs_gxx
 def test_a_missing_header_does_not_fail_the_list(tmp_path: pathlib.Path) -> None:
     names = macros.derive([shutil.which("g++") or "g++"], None,
                           ("no/such/header.h", "unistd.h"), cache_dir=None)
@@ -105,7 +103,6 @@ def test_a_missing_header_does_not_fail_the_list(tmp_path: pathlib.Path) -> None
 # -- macros: the cache ----------------------------------------------------------------------------
 
 
-@needs_gxx
 def test_the_cache_is_reused(tmp_path: pathlib.Path) -> None:
     compiler = fake_compiler(tmp_path)
     cache = tmp_path / "cache"
@@ -125,7 +122,6 @@ def test_the_cache_is_reused(tmp_path: pathlib.Path) -> None:
         "FROM_THE_CACHE"}
 
 
-@needs_gxx
 def test_the_cache_key_follows_the_compiler_and_its_inputs(tmp_path: pathlib.Path) -> None:
     compiler = fake_compiler(tmp_path)
     cache = tmp_path / "cache"
@@ -148,7 +144,6 @@ def test_the_cache_key_follows_the_compiler_and_its_inputs(tmp_path: pathlib.Pat
     assert (len(list(cache.iterdir())), runs(other)) == (5, 2)
 
 
-@needs_gxx
 @pytest.mark.parametrize("damage", ["", "not a cache\nF_OK\n", "{format}\nF_OK", "{format}\n a b\n"])
 def test_a_damaged_cache_is_recomputed_and_rewritten(tmp_path: pathlib.Path, damage: str) -> None:
     compiler = fake_compiler(tmp_path)
@@ -161,7 +156,6 @@ def test_a_damaged_cache_is_recomputed_and_rewritten(tmp_path: pathlib.Path, dam
     assert entry.read_text().splitlines()[1:] == sorted(expected)
 
 
-@needs_gxx
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: pathlib.Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache directory would be")
@@ -225,7 +219,6 @@ def test_a_compiler_that_cannot_list_macros_is_a_warning(tmp_path: pathlib.Path)
                                  "only pyhpp's built-in list of common macros")
 
 
-@needs_gxx
 def test_cxx_is_used_and_the_result_is_the_union_with_the_built_in_list(
         tmp_path: pathlib.Path) -> None:
     compiler = fake_compiler(tmp_path)
@@ -595,7 +588,6 @@ def test_the_result_does_not_depend_on_the_input_order() -> None:
 # -- the command line -----------------------------------------------------------------------------
 
 
-@needs_gxx
 @pytest.mark.skipif(not os.path.exists(TARGET_PYTHON), reason=f"needs {TARGET_PYTHON}")
 def test_generate_prints_notes_and_strict_does_not_fail_on_them(tmp_path: pathlib.Path) -> None:
     (tmp_path / "clashes.py").write_text(

@@ -82,7 +82,7 @@ def sample_api() -> Api:
     )
     constants = (Attribute("LIMIT", readonly=True),)
     others = (Other("Vector", "alias", Location("pkg/mod.py", 50)), Other("T", "typevar"))
-    aliases = (Alias("Gadget", "class", "pkg.base.Gadget", Location("pkg/mod.py", 60), "Gadget"),)
+    aliases = (Alias("Gadget", "pkg.base.Gadget", Location("pkg/mod.py", 60), "Gadget"),)
     skipped = (Skipped("Enum", "imported from enum, another package"),)
     module = Module("pkg.mod", Location("pkg/mod.py"), "The module.", functions, classes,
                     constants, others, aliases, skipped, ("pkg", "mod"))

@@ -100,6 +100,12 @@ TEST_CASE("rich: dataclasses and classes of other modules of the target", "[rich
     rich::Order made = rich::make_order("box", shapes::Square(2.0));
     CHECK(made.quantity() == 2);
     CHECK(made.shape()->area() == 4.0);
+    // A class-typed default: pyhpp::opt<std::optional<Shape>, pyhpp::boxed>, given a value.
+    shapes::Square square(3.0);
+    rich::Order given("cup", std::int64_t{2}, square);
+    REQUIRE(given.shape().has_value());
+    CHECK(given.shape()->ptr() == square.ptr());
+    CHECK(given.shape()->area() == 9.0);
     rich::Point p = rich::origin();
     CHECK(p.x() == 0.0);
     CHECK_THROWS_AS(pyhpp::object(p).set_attr("x", 1.0), pyhpp::attribute_error); // frozen

@@ -99,6 +99,8 @@ class _Context:
         self.lines: Dict[str, int] = {}
         if self.node is not None:
             self.lines = assignment_lines(self.node.body)
+        # (name, body value, defining class) of every name the MRO binds, walked once.
+        self.members = _resolved_members(cls)
 
     def where(self) -> str:
         return str(self.location) if self.location else ""
@@ -267,7 +269,7 @@ def _resolved_members(cls: type) -> List[Tuple[str, Any, type]]:
 
 def _methods(context: _Context, kind: str) -> Tuple[Function, ...]:
     methods: List[Function] = []
-    for name, obj, owner in _resolved_members(context.cls):
+    for name, obj, owner in context.members:
         if name in ("__init__", "__new__"):
             continue
         if name.startswith("_") and name not in SPECIAL_METHODS:
@@ -319,7 +321,7 @@ def _attributes(context: _Context, kind: str) -> Tuple[Attribute, ...]:
     if kind == "typeddict":
         return tuple(attributes)
     names = {item.name for item in attributes}
-    for name, obj, owner in _resolved_members(cls):
+    for name, obj, owner in context.members:
         if name.startswith("_") or name in names:
             continue
         if isinstance(obj, property) or (

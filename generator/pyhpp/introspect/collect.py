@@ -127,7 +127,7 @@ def import_module(name: str) -> types.ModuleType:
     return module
 
 
-def _new_files(before: Set[str], requested: Sequence[types.ModuleType]) -> List[str]:
+def new_files(before: Set[str], requested: Sequence[types.ModuleType]) -> List[str]:
     modules = [sys.modules[name] for name in set(sys.modules) - before] + list(requested)
     files = set()
     for module in modules:
@@ -462,7 +462,7 @@ def introspect_modules(names: Sequence[str], recursive: bool = False,
     before = set(sys.modules)
     diagnostics: List[Diagnostic] = []
     modules = module_names(names, recursive, includes, excludes, diagnostics)
-    files = _new_files(before, [module for _, module in modules])
+    files = new_files(before, [module for _, module in modules])
     if recursive:
         files = sorted(set(files) | set(package_directories(m for _, m in modules)))
     described: List[Module] = []

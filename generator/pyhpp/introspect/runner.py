@@ -46,6 +46,7 @@ from pyhpp.introspect.collect import (  # noqa: E402
     IntrospectionError,
     introspect_modules,
     module_names,
+    new_files,
     package_directories,
 )
 from pyhpp.ir.serialize import to_dict  # noqa: E402
@@ -83,9 +84,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             before = set(sys.modules)
             found = module_names(arguments.modules, arguments.recursive, arguments.include,
                                  arguments.exclude, diagnostics)
-            files = sorted({os.path.abspath(m.__file__) for name, m in sys.modules.items()
-                            if name not in before and isinstance(getattr(m, "__file__", None),
-                                                                 str)})
+            files = new_files(before, [module for _, module in found])
             directories = package_directories(module for _, module in found) \
                 if arguments.recursive else []
             document = {"modules": [name for name, _ in found], "files": files,

@@ -282,11 +282,10 @@ class Other:
 
 @dataclass(frozen=True)
 class Alias:
-    """A class or function a module re-exports whose wrapper lives in another module of the
-    binding target: `target` is the identity (Class.qualname / Function.qualname)."""
+    """A class a module re-exports whose wrapper lives in another module of the binding
+    target: `target` is its identity (Class.qualname)."""
 
     name: str
-    kind: str  # 'class' or 'function'
     target: str
     location: Optional[Location] = None
     cpp_name: str = ""

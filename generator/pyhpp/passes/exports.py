@@ -60,7 +60,7 @@ def run(api: Api) -> Api:
             if home is None or home == (index, c.name):
                 classes.append(c)
             else:
-                aliases.append(Alias(c.name, "class", c.qualname, c.location))
+                aliases.append(Alias(c.name, c.qualname, c.location))
         modules.append(dataclasses.replace(module, classes=tuple(classes),
                                            aliases=tuple(aliases)))
     return dataclasses.replace(api, modules=tuple(modules))

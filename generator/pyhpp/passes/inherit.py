@@ -59,7 +59,7 @@ def _reaches(graph: Dict[str, Set[str]], start: str, goal: str) -> bool:
     return False
 
 
-def _primaries(api: Api, classes: Dict[str, Tuple[Module, Class]],
+def _primaries(classes: Dict[str, Tuple[Module, Class]],
                diagnostics: List[Diagnostic]) -> Dict[str, Optional[str]]:
     """The primary base of each class. A C++ base must be complete, so a header includes its
     base's header first; where bases of two modules would need each other's headers first
@@ -91,7 +91,7 @@ def run(api: Api, diagnostics: Optional[List[Diagnostic]] = None) -> Api:
     for m in api.modules:
         for c in m.classes:
             classes[_identity(m, c)] = (m, c)
-    primaries = _primaries(api, classes, diagnostics if diagnostics is not None else [])
+    primaries = _primaries(classes, diagnostics if diagnostics is not None else [])
     resolutions = {identity: _resolution(c, identity) for identity, (_, c) in classes.items()}
     # The export path each wrapper is known by (CppType.ref), by identity.
     refs = {identity: f"{m.name}.{c.name}" for identity, (m, c) in classes.items()}

@@ -311,13 +311,11 @@ class _Namer:
         entries = [_Entry(f.name, "function", f.location) for f in m.functions]
         entries += [_Entry(c.name, "class", c.location) for c in m.classes]
         entries += [_Entry(a.name, "constant", a.location or m.location) for a in m.constants]
-        # Re-exported classes are `using Name = ...;` in this namespace. (A re-exported
-        # function is a using-declaration: it keeps the C++ name of its home module.)
-        entries += [_Entry(a.name, "class", a.location or m.location) for a in m.aliases
-                    if a.kind == "class"]
+        # Re-exported classes are `using Name = ...;` in this namespace.
+        entries += [_Entry(a.name, "class", a.location or m.location) for a in m.aliases]
         names = self.assign(entries, f"module {m.name}", m.name, reserved)
-        aliases = tuple(dataclasses.replace(a, cpp_name=names.get(a.name, ""))
-                        for a in m.aliases if a.kind != "class" or a.name in names)
+        aliases = tuple(dataclasses.replace(a, cpp_name=names[a.name])
+                        for a in m.aliases if a.name in names)
         functions = []
         for f in m.functions:
             if f.name in names:

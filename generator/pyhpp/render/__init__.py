@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Dict, List
+from typing import Dict, List, Optional, Set
 
 import jinja2
 
@@ -12,7 +12,7 @@ from ..ir.model import Api, Module
 from .cpp import escape, literal_text
 from .layout import layout
 from .views import strip_default
-from .views_class import module_view
+from .views_class import module_view, split_modules
 
 TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
     os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
@@ -61,12 +61,22 @@ def _tidy(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_api(env: jinja2.Environment, api: Api, namespace_root: List[str]) -> Dict[str, str]:
+    """The files of every module of `api` (see render_module)."""
+    split = split_modules(api)
+    files: Dict[str, str] = {}
+    for module in api.modules:
+        files.update(render_module(env, api, module, namespace_root, split))
+    return files
+
+
 def render_module(
-    env: jinja2.Environment, api: Api, module: Module, namespace_root: List[str]
+    env: jinja2.Environment, api: Api, module: Module, namespace_root: List[str],
+    split: Optional[Set[str]] = None,
 ) -> Dict[str, str]:
     """The files of one module: {"include/<NS>/a/b.hpp": text, "src/<NS>/a/b.cpp": text},
     and "include/<NS>/a/b.decl.hpp" when its header comes in two (views_class.split_modules)."""
-    view = module_view(api, module, api.python_version, __version__, namespace_root)
+    view = module_view(api, module, api.python_version, __version__, namespace_root, split)
     header = _tidy(env.get_template("module.hpp.j2").render(module=view))
     source = _tidy(env.get_template("module.cpp.j2").render(module=view))
     files = {"src/" + view.source_path: source}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, Optional
 
 from ..ir.model import Api, Class, CppType, Function, Module
+from . import order
 
 _NAMED_KINDS = ("instance", "enum", "struct")
 
@@ -67,15 +68,12 @@ def header_dependencies(api: Api, module: Module) -> Dependencies:
     # Deriving from a class (or holding it by value) makes the compiler look at its
     # constructors that one argument can call: their parameter's type must be complete too.
     pending = list(found.complete)
-    seen = set(pending)
     while pending:
         base = classes.get(pending.pop())
-        for t in _one_argument_constructor_types(base):
-            for ref in _refs(t):
-                if ref not in seen:
-                    seen.add(ref)
-                    found.complete.setdefault(ref, CppType("instance", ref=ref))
-                    pending.append(ref)
+        for ref in order.conversion_needs(base) if base is not None else ():
+            if ref not in found.complete:
+                found.complete[ref] = CppType("instance", ref=ref)
+                pending.append(ref)
     for a in module.constants:
         found.add(a.cpp_type, False)
     for alias in module.aliases:
@@ -96,31 +94,14 @@ def forward_declaration(c: Class) -> str:
 
 
 def _class(found: Dependencies, c: Class) -> None:
-    value = c.kind in ("namedtuple", "typeddict")
-    if c.cpp_base:
-        found.complete.setdefault(c.cpp_base, CppType("instance", ref=c.cpp_base))
+    needs = order.class_needs(c)
+    if c.kind in ("namedtuple", "typeddict"):
+        needs |= order.struct_needs(c)
+    for ref in needs:
+        found.complete.setdefault(ref, CppType("instance", ref=ref))
     if c.constructor is not None:
         found.function(c.constructor)
     for f in c.methods:
         found.function(f)
-        if f.name in ("__iter__", "__enter__"):
-            found.add(f.cpp_returns, True)  # used by inline members (begin(), with())
     for a in c.attributes:
-        found.add(a.cpp_type, value)
-
-
-def _one_argument_constructor_types(c: Optional[Class]) -> Iterable[CppType]:
-    if c is None or c.constructor is None or not c.constructor.parameters:
-        return []
-    first, rest = c.constructor.parameters[0], c.constructor.parameters[1:]
-    if all(p.has_default or p.kind in ("var_positional", "var_keyword", "keyword_only")
-           for p in rest) and first.cpp_type is not None:
-        return [first.cpp_type]
-    return []
-
-
-def _refs(t: CppType) -> Iterable[str]:
-    found = [t.ref] if t.kind in _NAMED_KINDS and t.ref else []
-    for a in t.args:
-        found.extend(_refs(a))
-    return found
+        found.add(a.cpp_type, False)

@@ -184,7 +184,7 @@ class ModuleView:
     # {"namespace": "py::a::b", "declarations": ["class X;", ...]}: types named before their
     # headers are included.
     foreign_declarations: List[Dict[str, object]] = field(default_factory=list)
-    aliases: List[Dict[str, str]] = field(default_factory=list)  # {"kind", "name", "target"}
+    aliases: List[Dict[str, str]] = field(default_factory=list)  # {"name", "target"}
     class_refs: List[ClassRef] = field(default_factory=list)
     foreign_modules: List[Dict[str, str]] = field(default_factory=list)
     enum_traits: List[EnumTraits] = field(default_factory=list)
@@ -340,7 +340,9 @@ def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
 
 
 def module_view(api: Api, module: Module, python_version: str, pyhpp_version: str,
-                namespace_root: List[str]) -> ModuleView:
+                namespace_root: List[str], split: Optional[Set[str]] = None) -> ModuleView:
+    """The view of one module; `split` is split_modules(api), computed once per run by the
+    caller that renders every module (computed here when not given)."""
     enums = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes if c.kind == "enum"}
     structs = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes
                if c.kind in ("namedtuple", "typeddict")}
@@ -422,7 +424,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     for ref in spell.classes.values():
         if ref.module != module.name:
             ref.module_cache = foreign[ref.module]
-    header = _header_layout(api, module, spell, namespace_root)
+    header = _header_layout(api, module, spell, namespace_root,
+                            split_modules(api) if split is None else split)
     return ModuleView(
         name=module.name,
         namespace="::".join(module.cpp_namespace),
@@ -479,31 +482,21 @@ def _named_only(api: Api, module: Module) -> Tuple[Set[str], Set[str]]:
     return complete, named - complete - {module.name}
 
 
-_SPLIT_CACHE: Dict[int, Tuple[Api, Set[str]]] = {}
-
-
 def split_modules(api: Api) -> Set[str]:
     """The modules whose header comes in two: `b.decl.hpp`, the declarations, which includes
     only the declarations of the types it needs complete, and `b.hpp`, which includes it and
     then the headers of every module whose types it only names. Headers that include each
     other (modules that import each other) then never see a half-read declaration header."""
-    cached = _SPLIT_CACHE.get(id(api))
-    if cached is not None and cached[0] is api:
-        return cached[1]
-    found = {m.name for m in api.modules if _named_only(api, m)[1]}
-    _SPLIT_CACHE.clear()
-    _SPLIT_CACHE[id(api)] = (api, found)
-    return found
+    return {m.name for m in api.modules if _named_only(api, m)[1]}
 
 
-def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: List[str]
-                   ) -> Dict[str, list]:
+def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: List[str],
+                   split: Set[str]) -> Dict[str, list]:
     """Which headers of other modules the header includes at the top and at the bottom, the
     types it forward-declares, and its aliases of re-exported classes and functions."""
     deps = depends.header_dependencies(api, module)
     homes = {f"{m.name}.{c.name}": (m, c) for m in api.modules for c in m.classes}
     complete, named = _named_only(api, module)
-    split = split_modules(api)
     # Codecs used only in the source (struct fields of other modules' structs...) need their
     # headers there.
     source_only = set(spell.includes) - complete - named - {module.name}
@@ -519,16 +512,12 @@ def _header_layout(api: Api, module: Module, spell: Spellings, namespace_root: L
             depends.forward_declaration(c))
     identities = {c.qualname: (m, c.cpp_name) for m in api.modules for c in m.classes
                   if c.qualname}
-    functions = {f.qualname: (m, f.cpp_name) for m in api.modules for f in m.functions
-                 if f.qualname}
     aliases = []
     for alias in module.aliases:
-        table = identities if alias.kind == "class" else functions
-        if alias.target not in table:
-            continue
-        m, cpp_name = table[alias.target]
-        aliases.append({"kind": alias.kind, "name": alias.cpp_name,
-                        "target": "::" + "::".join(m.cpp_namespace + (cpp_name,))})
+        if alias.target in identities:
+            m, cpp_name = identities[alias.target]
+            aliases.append({"name": alias.cpp_name,
+                            "target": "::" + "::".join(m.cpp_namespace + (cpp_name,))})
     return {
         "top": sorted(_header_path(namespace_root, m, DECL_SUFFIX if m in split else ".hpp")
                       for m in complete),

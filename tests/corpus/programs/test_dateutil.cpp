@@ -29,7 +29,8 @@ TEST_CASE("dateutil.parser.parse reads dates as Python does") {
 }
 
 TEST_CASE("an unknown date format throws ParserError with Python's message") {
-    auto expected = corpus::raised_by("import dateutil.parser", "dateutil.parser.parse('not a date')");
+    auto expected =
+        corpus::raised_by("import dateutil.parser", "dateutil.parser.parse('not a date')");
     REQUIRE(expected.type_name == "dateutil.parser._parser.ParserError");
     try {
         parser::parse("not a date");

@@ -26,8 +26,8 @@ TEST_CASE("SequenceMatcher(...).ratio() is Python's ratio") {
 TEST_CASE("a SequenceMatcher with its sequences set later") {
     difflib::SequenceMatcher matcher;
     matcher.set_seqs("qabxcd", "abycdf");
-    pyhpp::object expected = pyhpp::import("difflib").attr("SequenceMatcher")(
-        pyhpp::none(), "qabxcd", "abycdf");
+    pyhpp::object expected =
+        pyhpp::import("difflib").attr("SequenceMatcher")(pyhpp::none(), "qabxcd", "abycdf");
     CHECK(corpus::equal(matcher.get_matching_blocks(), expected.attr("get_matching_blocks")()));
     CHECK(corpus::equal(matcher.find_longest_match(0, 6, 0, 6),
                         expected.attr("find_longest_match")(0, 6, 0, 6)));

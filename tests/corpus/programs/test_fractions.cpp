@@ -15,7 +15,8 @@ using py::fractions::Fraction;
 TEST_CASE("Fraction arithmetic gives Python's fractions") {
     Fraction a(3, 4);
     Fraction b(1, 6);
-    CHECK(a.str() == corpus::eval("str(__import__('fractions').Fraction(3, 4))").cast<std::string>());
+    CHECK(a.str() ==
+          corpus::eval("str(__import__('fractions').Fraction(3, 4))").cast<std::string>());
 
     Fraction sum = (a + b).cast<Fraction>();
     pyhpp::object expected = corpus::run("from fractions import Fraction as F\n"

@@ -13,8 +13,10 @@ namespace jinja2 = py::jinja2;
 TEST_CASE("jinja2.Template renders what Python renders") {
     pyhpp::object python = pyhpp::import("jinja2").attr("Template");
     jinja2::Template hello("Hello {{ name }}!");
-    CHECK(hello.render({}, {{"name", "World"}}) ==
-          python("Hello {{ name }}!").attr("render").call({}, {{"name", "World"}}).cast<std::string>());
+    CHECK(hello.render({}, {{"name", "World"}}) == python("Hello {{ name }}!")
+                                                       .attr("render")
+                                                       .call({}, {{"name", "World"}})
+                                                       .cast<std::string>());
 
     const char *const loop = "{% for x in items %}{{ loop.index }}:{{ x|upper }} {% endfor %}";
     pyhpp::object items = corpus::eval("['a', 'b<c', 'd']");

@@ -22,8 +22,8 @@ TEST_CASE("json.dumps writes what Python writes, and json.loads reads it back") 
     CHECK(text == python.attr("dumps").call({value}, {{"sort_keys", true}}).cast<std::string>());
     CHECK(corpus::equal(json::loads(text), value));
 
-    std::string pretty =
-        json::dumps(value, json::kw::indent = 2, json::kw::ensure_ascii = false).cast<std::string>();
+    std::string pretty = json::dumps(value, json::kw::indent = 2, json::kw::ensure_ascii = false)
+                             .cast<std::string>();
     CHECK(pretty == python.attr("dumps")
                         .call({value}, {{"indent", 2}, {"ensure_ascii", false}})
                         .cast<std::string>());
@@ -46,8 +46,9 @@ TEST_CASE("JSONEncoder and JSONDecoder objects behave as Python's") {
     pyhpp::object value = corpus::eval(document);
     pyhpp::object separators = corpus::eval("(',', ':')");
     json::JSONEncoder encoder(json::kw::sort_keys = true, json::kw::separators = separators);
-    pyhpp::object python_encoder = pyhpp::import("json").attr("JSONEncoder").call(
-        {}, {{"sort_keys", true}, {"separators", separators}});
+    pyhpp::object python_encoder = pyhpp::import("json")
+                                       .attr("JSONEncoder")
+                                       .call({}, {{"sort_keys", true}, {"separators", separators}});
     std::string compact = encoder.encode(value).cast<std::string>();
     CHECK(compact == python_encoder.attr("encode")(value).cast<std::string>());
 

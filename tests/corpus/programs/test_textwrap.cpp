@@ -20,17 +20,16 @@ TEST_CASE("textwrap.wrap and fill break lines where Python breaks them") {
     CHECK(corpus::strings(textwrap::wrap(text, 20)) ==
           corpus::strings(python.attr("wrap")(text, 20)));
     // Keyword arguments through **kwargs.
-    std::string filled = textwrap::fill(text, 30, {{"initial_indent", "> "},
-                                                   {"subsequent_indent", "  "}})
-                             .cast<std::string>();
+    std::string filled =
+        textwrap::fill(text, 30, {{"initial_indent", "> "}, {"subsequent_indent", "  "}})
+            .cast<std::string>();
     CHECK(filled == python.attr("fill")
                         .call({text, 30}, {{"initial_indent", "> "}, {"subsequent_indent", "  "}})
                         .cast<std::string>());
     std::string short_text =
         textwrap::shorten(text, 40, {{"placeholder", " [...]"}}).cast<std::string>();
-    CHECK(short_text == python.attr("shorten")
-                            .call({text, 40}, {{"placeholder", " [...]"}})
-                            .cast<std::string>());
+    CHECK(short_text ==
+          python.attr("shorten").call({text, 40}, {{"placeholder", " [...]"}}).cast<std::string>());
 }
 
 TEST_CASE("textwrap.dedent and indent") {
@@ -45,8 +44,9 @@ TEST_CASE("textwrap.dedent and indent") {
 TEST_CASE("a TextWrapper object, with arguments left out and later ones given") {
     // TextWrapper(width=15, break_long_words=False): the arguments in between are left out.
     textwrap::TextWrapper wrapper(15, {}, {}, {}, {}, {}, false);
-    pyhpp::object python_wrapper = pyhpp::import("textwrap").attr("TextWrapper").call(
-        {}, {{"width", 15}, {"break_long_words", false}});
+    pyhpp::object python_wrapper = pyhpp::import("textwrap")
+                                       .attr("TextWrapper")
+                                       .call({}, {{"width", 15}, {"break_long_words", false}});
     CHECK(corpus::strings(wrapper.wrap(text)) ==
           corpus::strings(python_wrapper.attr("wrap")(text)));
     CHECK(wrapper.fill(text).cast<std::string>() ==

@@ -19,8 +19,8 @@ TEST_CASE("urlsplit gives Python's parts") {
     pyhpp::object parts = parse::urlsplit(url);
     pyhpp::object expected = python.attr("urlsplit")(url);
     CHECK(corpus::equal(parts, expected));
-    for (const char *field : {"scheme", "netloc", "path", "query", "fragment", "username",
-                              "password", "hostname"})
+    for (const char *field :
+         {"scheme", "netloc", "path", "query", "fragment", "username", "password", "hostname"})
         CHECK(parts.attr(field).cast<std::string>() == expected.attr(field).cast<std::string>());
     CHECK(parts.attr("port").cast<std::int64_t>() == expected.attr("port").cast<std::int64_t>());
     CHECK(parse::urlunsplit(parts).cast<std::string>() ==

@@ -21,8 +21,8 @@ int main() {
     std::cout << bigger.size() << " " << py::pkgdemo::make_widget(4).size() << "\n";
     // Across the import cycle core <-> shapes.
     py::pkgdemo::Circle circle = bigger.circle();
-    std::cout << circle.describe() << " " << circle.scaled().area() << " "
-              << circle.widget().size() << "\n";
+    std::cout << circle.describe() << " " << circle.scaled().area() << " " << circle.widget().size()
+              << "\n";
     py::pkgdemo::Box box(3.0);
     std::cout << py::pkgdemo::shapes::biggest({circle, box}).describe() << "\n";
     std::cout << py::os::path::basename("a/b/c.txt").str() << "\n";

@@ -5,4 +5,7 @@ from pkgdemo.errors import DemoError
 from pkgdemo.shapes import Circle
 from pkgdemo.shapes import Square as Box
 
+# Imports of a package's __init__ are its API; naming them here keeps pyflakes quiet.
+_REEXPORTED = (Color, Widget, make_widget, DemoError, Circle, Box)
+
 VERSION = "1.0"
