@@ -50,6 +50,12 @@ ACCOUNT, MONEY = named("classfix.models.Account"), named("classfix.models.Money"
 POK, KW, VAR = "positional_or_keyword", "keyword_only", "var_positional"
 
 
+def identity(qualname: str) -> Dict[str, str]:
+    """Class fields naming a class its module defines, at top level: Python's names are ours."""
+    module, _, name = qualname.rpartition(".")
+    return {"qualname": qualname, "runtime_module": module, "runtime_qualname": name}
+
+
 def evaluated(text: str) -> TypeSource:
     return TypeSource("annotation", text)
 
@@ -133,7 +139,7 @@ def expected_shape() -> Class:
                                                          '\n        """The area'),
                    readonly=True, doc="The area."),
          attribute("label", STR, evaluated("str"), sh("@property\n    def label"))),
-        qualname="classfix.shapes.Shape")
+        **identity("classfix.shapes.Shape"))
 
 
 def inherited(base: Class, *names: str) -> Tuple[Any, ...]:
@@ -189,7 +195,7 @@ def expected_square() -> Class:
         (attribute("area", FLOAT, evaluated("float"),
                    sq("@property\n    def area(self) -> float:\n        return"), readonly=True),)
         + inherited(expected_shape(), "label"),
-        qualname="classfix.shapes.Square")
+        **identity("classfix.shapes.Square"))
 
 
 def test_plain_classes_bases_methods_and_properties(modules: Any) -> None:
@@ -215,7 +221,7 @@ def expected_point() -> Class:
                 POINT, written("Point"))),
         (attribute("x", FLOAT, evaluated("float"), pt("    x: float"), has_default=True),
          attribute("y", FLOAT, evaluated("float"), pt("    y: float"), has_default=True)),
-        qualname="classfix.shapes.Point")
+        **identity("classfix.shapes.Point"))
 
 
 def test_class_without_constructor_and_self_references(modules: Any) -> None:
@@ -233,7 +239,7 @@ def test_generic_class_and_cached_property(modules: Any) -> None:
                 evaluated("None")),),
         (attribute("weight", FLOAT, evaluated("float"),
                    at("shapes.py", "@functools.cached_property"), readonly=True),),
-        qualname="classfix.shapes.Crate")
+        **identity("classfix.shapes.Crate"))
 
 
 def test_standard_library_types_have_canonical_names(modules: Any) -> None:
@@ -306,7 +312,7 @@ def test_dataclasses(modules: Any) -> None:
          # `kind: ClassVar[str]` is not a field.
          attribute("limit", INT, written("Final[int]"), md("    limit: Final"), readonly=True,
                    has_default=True)),
-        qualname="classfix.models.Account")
+        **identity("classfix.models.Account"))
     # Frozen, ordered, no docstring: the generated __doc__, __eq__, __lt__... are left out.
     assert models["Entry"] == Class(
         "Entry", "dataclass", md("@dataclass(frozen=True"), "", (),
@@ -324,7 +330,7 @@ def test_dataclasses(modules: Any) -> None:
          attribute("signed", INT, written("int"), md("@property\n    def signed"),
                    readonly=True, doc="The amount with its sign.")),
         frozen=True,
-        qualname="classfix.models.Entry")
+        **identity("classfix.models.Entry"))
     # Own fields only; the constructor takes the inherited ones too.
     assert models["SavingsAccount"] == Class(
         "SavingsAccount", "dataclass", md("@dataclass\nclass SavingsAccount"), "",
@@ -334,7 +340,7 @@ def test_dataclasses(modules: Any) -> None:
         # Its own __eq__ is the one @dataclass generated (not wrapped), not Account's.
         inherited(models["Account"], "deposit"),
         (attribute("rate", FLOAT, written("float"), md("    rate: float"), has_default=True),),
-        qualname="classfix.models.SavingsAccount")
+        **identity("classfix.models.SavingsAccount"))
 
 
 def test_namedtuple_and_typeddicts(modules: Any) -> None:
@@ -350,20 +356,20 @@ def test_namedtuple_and_typeddicts(modules: Any) -> None:
                    readonly=True),
          attribute("currency", STR, written("str"), md("    currency: str"), readonly=True,
                    has_default=True)),
-        qualname="classfix.models.Money")
+        **identity("classfix.models.Money"))
     assert models["Options"] == Class(
         "Options", "typeddict", md("class Options("), "", (), None, (),
         (attribute("verbose", BOOL, written("bool"), md("    verbose: bool"), required=False),
          attribute("depth", INT, written("int"), md("    depth: int"), required=False)),
         total=False,
-        qualname="classfix.models.Options")
+        **identity("classfix.models.Options"))
     assert models["Config"] == Class(
         "Config", "typeddict", md("class Config("), "A configuration.", (), None, (),
         (attribute("name", STR, written("str"), md("    name: str")),
          attribute("options", named("classfix.models.Options"), written("Options"),
                    md("    options: Options")),
          attribute("shape", SHAPE, written("Shape"), md("    shape: Shape"))),
-        qualname="classfix.models.Config")
+        **identity("classfix.models.Config"))
 
 
 def test_enums(modules: Any) -> None:
@@ -371,7 +377,7 @@ def test_enums(modules: Any) -> None:
 
     def enum(name: str, doc: str, base: str, *members: EnumMember) -> Class:
         return Class(name, "enum", md(f"class {name}("), doc, (base,), members=members,
-                     enum_base=base, qualname=f"classfix.models.{name}")
+                     enum_base=base, **identity(f"classfix.models.{name}"))
     assert models["Color"] == enum(  # CRIMSON is an alias of RED; describe() is not wrapped
         "Color", "Colours, by name.", "enum.Enum", EnumMember("RED", "red", "'red'"),
         EnumMember("GREEN", "green", "'green'"), EnumMember("BLUE", "blue", "'blue'"))
@@ -395,7 +401,7 @@ def test_exceptions(modules: Any) -> None:
         ("builtins.ValueError",),
         Function("__init__", md("class LedgerError("), signature_known=False,
                  binding="method"),
-        qualname="classfix.models.LedgerError")
+        **identity("classfix.models.LedgerError"))
     assert models["OverdraftError"] == Class(
         "OverdraftError", "exception", md("class OverdraftError("),
         "Raised when a withdrawal exceeds the balance.", ("classfix.models.LedgerError",),
@@ -405,7 +411,7 @@ def test_exceptions(modules: Any) -> None:
                 STR, written("str")),),
         (attribute("shortfall", INT, written("int"), md("@property\n    def shortfall"),
                    readonly=True),),
-        qualname="classfix.models.OverdraftError")
+        **identity("classfix.models.OverdraftError"))
 
 
 def test_constants_and_module_functions(modules: Any) -> None:
@@ -466,19 +472,19 @@ def test_strenum_required_keys_and_self(modules: Any) -> None:
         members=(EnumMember("HEARTS", "hearts", "'hearts'"),
                  EnumMember("SPADES", "spades", "'spades'")),
         enum_base="enum.StrEnum",
-        qualname="classfix.modern.Suit")
+        **identity("classfix.modern.Suit"))
     assert modern["Movie"] == Class(
         "Movie", "typeddict", mo("class Movie("), "", (), None, (),
         (attribute("title", STR, evaluated("str"), mo("    title: str\n    year")),
          attribute("year", INT, evaluated("typing.NotRequired[int]"), mo("    year:"),
                    required=False)),
-        qualname="classfix.modern.Movie")
+        **identity("classfix.modern.Movie"))
     assert modern["Draft"] == Class(
         "Draft", "typeddict", mo("class Draft("), "", (), None, (),
         (attribute("title", STR, evaluated("typing.Required[str]"), mo("    title: Required")),
          attribute("notes", STR, evaluated("str"), mo("    notes:"), required=False)),
         total=False,
-        qualname="classfix.modern.Draft")
+        **identity("classfix.modern.Draft"))
     builder = named("classfix.modern.Builder")
     self_source = evaluated("typing.Self")
     union = named("typing.Union", INT, STR)
@@ -497,7 +503,7 @@ def test_strenum_required_keys_and_self(modules: Any) -> None:
                            (param("key", INT, evaluated("int")),), INT, evaluated("int")),
                     method("get", mo("@overload\n    def get(self, key: str)"),
                            (param("key", STR, evaluated("str")),), STR, evaluated("str"))))),
-        qualname="classfix.modern.Builder")
+        **identity("classfix.modern.Builder"))
 
 
 # -- the runner on every interpreter ------------------------------------------------------------

@@ -28,6 +28,10 @@ try:
     errors.fail("boom")
 except pkgdemo.DemoError as e:
     print("caught", traceback.format_exception_only(type(e), e)[-1].strip())
+try:
+    errors.lookup("key")
+except errors.MissingError as e:
+    print("missing", traceback.format_exception_only(type(e), e)[-1].strip())
 '''
 
 
@@ -62,8 +66,8 @@ def test_recursive_wraps_public_submodules_only(built: CMakeBuild) -> None:
     # Modules that name each other's classes come in two headers: NAME.decl.hpp declares,
     # NAME.hpp includes it and the headers of those classes.
     assert headers == ["os/path.hpp", "pkgdemo.decl.hpp", "pkgdemo.hpp", "pkgdemo/core.decl.hpp",
-                       "pkgdemo/core.hpp", "pkgdemo/errors.hpp", "pkgdemo/shapes.decl.hpp",
-                       "pkgdemo/shapes.hpp"]
+                       "pkgdemo/core.hpp", "pkgdemo/errors.decl.hpp", "pkgdemo/errors.hpp",
+                       "pkgdemo/shapes.decl.hpp", "pkgdemo/shapes.hpp"]
     package = read(os.path.join(include, "pkgdemo.decl.hpp"))
     # Re-exports are aliases of the defining module's wrappers, not second classes.
     assert "using Widget = ::py::pkgdemo::core::Widget;" in package
@@ -71,6 +75,10 @@ def test_recursive_wraps_public_submodules_only(built: CMakeBuild) -> None:
     # A re-exported function gets a wrapper of its own, of the same (aliased) types.
     assert "::py::pkgdemo::core::Widget make_widget(std::int64_t size);" in package
     assert not re.search(r"^class Widget\b.*{$", package, re.M)  # declared, not defined
+    # A class defined in a private module is wrapped in the shallowest module exporting it.
+    assert re.search(r"^class MissingError\b.*{$", package, re.M)
+    errors = read(os.path.join(include, "pkgdemo", "errors.decl.hpp"))
+    assert "using MissingError = ::py::pkgdemo::MissingError;" in errors
 
 
 def test_add_subdirectory_keeps_the_consumers_build_type(built: CMakeBuild) -> None:

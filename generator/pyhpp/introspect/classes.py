@@ -166,6 +166,8 @@ def describe_class(name: str, cls: type, module: types.ModuleType
         frozen=bool(getattr(params, "frozen", False)) if kind == "dataclass" else False,
         total=bool(getattr(cls, "__total__", True)) if kind == "typeddict" else True,
         qualname=context.qualified,
+        runtime_module=str(getattr(cls, "__module__", "") or ""),
+        runtime_qualname=cls.__qualname__,
     ), context.diagnostics
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -269,6 +269,10 @@ class Class:
     # The class's identity: the public '<module>.<qualname>' annotations name it by. Modules
     # that export the same class share one wrapper (see passes/exports.py).
     qualname: str = ""
+    # Where Python says the class lives (__module__, __qualname__), which may be a private
+    # module ('dateutil.parser._parser') or a nested name; the runtime matches these.
+    runtime_module: str = ""
+    runtime_qualname: str = ""
 
 
 @dataclass(frozen=True)

@@ -385,9 +385,9 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
                                               "pyhpp::exception")
         exceptions.append(ExceptionView(
             name=c.cpp_name, python_name=f"{module.name}.{c.name}",
-            # Registered under where the class is defined, as the runtime finds it.
-            module=c.qualname.rsplit(".", 1)[0] if c.qualname else module.name,
-            qualname=c.qualname.rsplit(".", 1)[1] if c.qualname else c.name, base=base, doc_lines=doc_lines(c.doc),
+            # Registered under Python's own names for the class, as the runtime finds it.
+            module=c.runtime_module or module.name, qualname=c.runtime_qualname or c.name,
+            base=base, doc_lines=doc_lines(c.doc),
             location=str(c.location) if c.location else ""))
     enum_views = [enum_view(module, c) for c in module.classes if c.kind == "enum"]
     struct_views = [struct_view(module, c, spell) for c in module.classes

@@ -31,4 +31,10 @@ int main() {
     } catch (const py::pkgdemo::DemoError &error) {
         std::cout << "caught " << error.what() << "\n";
     }
+    // Defined in a private module, wrapped where it is exported.
+    try {
+        py::pkgdemo::errors::lookup("key");
+    } catch (const py::pkgdemo::MissingError &error) {
+        std::cout << "missing " << error.what() << "\n";
+    }
 }

@@ -1,4 +1,8 @@
-"""Private: a recursive run leaves it out."""
+"""Private: a recursive run leaves it out, yet what it defines is reachable elsewhere."""
+
+
+class MissingError(KeyError):
+    """Exported by pkgdemo (and pkgdemo.errors), yet Python names it pkgdemo._private.MissingError."""
 
 
 def hidden() -> int:

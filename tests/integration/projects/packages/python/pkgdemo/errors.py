@@ -1,4 +1,6 @@
-"""An exception class, re-exported by the package."""
+"""Exception classes, re-exported by the package."""
+
+from pkgdemo._private import MissingError
 
 
 class DemoError(ValueError):
@@ -7,3 +9,7 @@ class DemoError(ValueError):
 
 def fail(message: str) -> None:
     raise DemoError(message)
+
+
+def lookup(key: str) -> int:
+    raise MissingError(key)
