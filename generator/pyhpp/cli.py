@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
                        help="with --recursive: leave out submodules matching PATTERN "
                             "(repeatable; test packages are left out unless included)")
+        p.add_argument("--stubs", action="append", default=[], metavar="DIR",
+                       help="a directory of .pyi stubs, searched before the modules' own "
+                            "stubs, -stubs packages and typeshed (repeatable)")
+        p.add_argument("--no-stubs", action="store_true",
+                       help="read no stubs: types come from runtime annotations only")
 
     g = sub.add_parser("generate", help="write a header and a source per module")
     common(g)
@@ -46,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--depfile", metavar="FILE", help="write a make-style depfile")
     g.add_argument("--stamp", metavar="FILE", help="touch FILE after success (depfile target)")
     g.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    g.add_argument("--report", action="store_true",
+                   help="print, per module, how many parameters and results have C++ types "
+                        "and the first places that fell back to pyhpp::object")
     g.add_argument("--modules-file", metavar="FILE",
                    help="write the names of the wrapped modules to FILE, one a line (only when "
                         "they changed)")
@@ -71,7 +79,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             output=getattr(args, "output", "."), depfile=getattr(args, "depfile", None),
             stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False),
             recursive=args.recursive, includes=tuple(args.include),
-            excludes=tuple(args.exclude), modules_file=getattr(args, "modules_file", None))
+            excludes=tuple(args.exclude), modules_file=getattr(args, "modules_file", None),
+            stubs=tuple(args.stubs), use_stubs=not args.no_stubs)
         if args.command == "modules":
             from .pipeline import list_modules
 
@@ -99,6 +108,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             from .pipeline import generate
 
             result = generate(options)
+            if args.report:
+                from .report import coverage, format_report
+
+                sys.stdout.write(format_report(coverage(result.api)))
         for d in result.diagnostics:
             sys.stderr.write(f"{d}\n")
     except GenerationError as exc:

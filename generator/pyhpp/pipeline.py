@@ -9,9 +9,9 @@ from typing import Dict, List, Optional, Tuple
 
 from .diagnostics import Diagnostic, GenerationError
 from .ir.model import Api, Location
-from .introspect.launch import IntrospectionFailed, run_introspection
+from .introspect.launch import IntrospectionFailed, run_introspection, stub_options
 from .introspect.launch import list_modules as run_list
-from .passes import exports, inherit, macros, naming, signatures, typemap
+from .passes import exports, generics, inherit, macros, naming, signatures, typemap
 from .passes import members, overloads
 
 GENERATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -34,6 +34,8 @@ class Options:
     includes: Tuple[str, ...] = ()  # with recursive: only submodules matching these patterns
     excludes: Tuple[str, ...] = ()  # with recursive: not submodules matching these patterns
     modules_file: Optional[str] = None  # written (if changed) with the names of the modules
+    stubs: Tuple[str, ...] = ()  # the user's stub directories, searched first
+    use_stubs: bool = True  # False: no stubs at all (runtime annotations only)
 
 
 @dataclass
@@ -50,7 +52,8 @@ def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
     try:
         found = run_introspection(options.python, options.modules, options.paths,
                                   recursive=options.recursive, includes=options.includes,
-                                  excludes=options.excludes)
+                                  excludes=options.excludes,
+                                  stubs=stub_options(options.stubs, options.use_stubs))
     except OSError as exc:
         raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
     except IntrospectionFailed as exc:
@@ -104,6 +107,7 @@ def analyse(options: Options) -> Result:
     api = exports.run(api)
     api = naming.run(api, options.namespace, diagnostics,
                      macros.discover(options.compiler, options.python, diagnostics))
+    api = generics.run(api)
     api = typemap.run(api, diagnostics)
     api = inherit.run(api, diagnostics)
     api = overloads.run(api, diagnostics)

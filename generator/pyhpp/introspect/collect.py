@@ -35,6 +35,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
 from pyhpp.introspect.classes import describe_class
+from pyhpp.introspect.from_stubs import StubTypes
 from pyhpp.introspect.functions import describe_function
 from pyhpp.introspect.locations import (
     assignment_lines,
@@ -450,13 +451,15 @@ def module_names(names: Sequence[str], recursive: bool = False, includes: Sequen
 
 
 def introspect_modules(names: Sequence[str], recursive: bool = False,
-                       includes: Sequence[str] = (), excludes: Sequence[str] = ()
+                       includes: Sequence[str] = (), excludes: Sequence[str] = (),
+                       stubs: Optional[StubTypes] = None
                        ) -> Tuple[Api, List[str], List[Diagnostic]]:
     """Imports `names` (duplicates dropped; with `recursive`, their public submodules too) and
     describes them.
 
     Returns the Api, the absolute paths of the files imported meanwhile (plus the modules' own
-    files, even when they were already imported) and the diagnostics.
+    files, even when they were already imported, and the stub files read) and the diagnostics.
+    With `stubs`, what the runtime leaves untyped takes the types of the modules' stubs.
     Raises IntrospectionError at the first requested module that cannot be imported.
     """
     before = set(sys.modules)
@@ -468,7 +471,12 @@ def introspect_modules(names: Sequence[str], recursive: bool = False,
     described: List[Module] = []
     for name, module in modules:
         item, found = describe_module(module, name)
-        described.append(item)
         diagnostics.extend(found)
+        if stubs is not None:
+            item = stubs.apply(item, module)
+        described.append(item)
+    if stubs is not None:
+        diagnostics.extend(stubs.finder.errors + stubs.diagnostics)
+        files = sorted(set(files) | set(stubs.finder.files))
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return Api(python_version=version, modules=tuple(described)), files, diagnostics

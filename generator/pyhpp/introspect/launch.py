@@ -6,9 +6,11 @@ the child process and never imports the modules being wrapped.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -33,6 +35,35 @@ class IntrospectionFailed(Exception):
         super().__init__(message)
         self.returncode = returncode
         self.stderr = stderr
+
+
+# Where Debian installs typeshed (python3-mypy: the standard library's stubs; python3-typeshed:
+# third-party `<package>-stubs`), looked at besides the generator's own sys.path.
+SYSTEM_SITE = "/usr/lib/python3/dist-packages"
+
+
+def stub_options(user_dirs: Sequence[str] = (), use_stubs: bool = True,
+                 search: Optional[Sequence[str]] = None) -> List[str]:
+    """The runner's stub options: the user's directories first, then typeshed's standard
+    library stubs and the directories holding third-party `-stubs` packages, as found in
+    `search` (default: the generator's sys.path and Debian's dist-packages)."""
+    if not use_stubs:
+        return ["--no-stubs"]
+    options: List[str] = []
+    for directory in user_dirs:
+        options += ["--stubs", os.path.abspath(directory)]
+    roots = list(dict.fromkeys(
+        os.path.abspath(p) for p in (search if search is not None
+                                     else [*sys.path, SYSTEM_SITE]) if p and os.path.isdir(p)))
+    typeshed = next((os.path.join(r, "mypy", "typeshed", "stdlib") for r in roots
+                     if os.path.isfile(os.path.join(r, "mypy", "typeshed", "stdlib", "VERSIONS"))),
+                    None)
+    if typeshed:
+        options += ["--typeshed", typeshed]
+    for root in roots:
+        if glob.glob(os.path.join(glob.escape(root), "*-stubs")):
+            options += ["--stub-path", root]
+    return options
 
 
 def runner_command(python: str, modules: Sequence[str], paths: Sequence[str] = (),
@@ -95,10 +126,13 @@ def run_introspection(
     recursive: bool = False,
     includes: Sequence[str] = (),
     excludes: Sequence[str] = (),
+    stubs: Sequence[str] = ("--no-stubs",),
 ) -> IntrospectionResult:
-    """Introspects `modules` under the interpreter `python`; raises IntrospectionFailed."""
+    """Introspects `modules` under the interpreter `python`; raises IntrospectionFailed.
+    `stubs` are the runner's stub options (see stub_options)."""
     document, stderr = _run(python, modules, paths,
-                            _walk_options(recursive, includes, excludes), timeout, env, cwd)
+                            _walk_options(recursive, includes, excludes) + list(stubs),
+                            timeout, env, cwd)
     try:
         api = from_dict(document["api"])
         if not isinstance(api, Api):

@@ -1,7 +1,8 @@
 """The introspection entry point, run as a script by the target interpreter.
 
     TARGET_PYTHON .../pyhpp/introspect/runner.py [--path DIR]... [--recursive]
-        [--include PATTERN]... [--exclude PATTERN]... [--list] MODULE...
+        [--include PATTERN]... [--exclude PATTERN]... [--list]
+        [--stubs DIR]... [--stub-path DIR]... [--typeshed DIR] [--no-stubs] MODULE...
 
 Writes one JSON document to stdout and exits 0:
     {"api": <serialize.to_dict(Api)>, "files": [absolute paths], "diagnostics": [
@@ -49,6 +50,8 @@ from pyhpp.introspect.collect import (  # noqa: E402
     new_files,
     package_directories,
 )
+from pyhpp.introspect.from_stubs import StubTypes  # noqa: E402
+from pyhpp.introspect.stubs import StubFinder  # noqa: E402
 from pyhpp.ir.serialize import to_dict  # noqa: E402
 
 __all__ = ["introspect_modules", "main"]
@@ -65,6 +68,14 @@ def _parse_arguments(argv: Optional[List[str]]) -> argparse.Namespace:
     parser.add_argument("--include", action="append", default=[], metavar="PATTERN")
     parser.add_argument("--exclude", action="append", default=[], metavar="PATTERN")
     parser.add_argument("--list", action="store_true", help="only list the modules")
+    parser.add_argument("--stubs", action="append", default=[], metavar="DIR",
+                        help="a directory of stubs, searched first (repeatable)")
+    parser.add_argument("--stub-path", action="append", default=[], metavar="DIR",
+                        help="a directory holding <package>-stubs packages, searched after "
+                             "sys.path (repeatable)")
+    parser.add_argument("--typeshed", metavar="DIR",
+                        help="typeshed's stdlib directory (with its VERSIONS file)")
+    parser.add_argument("--no-stubs", action="store_true", help="read no stubs at all")
     parser.add_argument("modules", nargs="+", metavar="MODULE")
     return parser.parse_args(argv)
 
@@ -90,8 +101,11 @@ def main(argv: Optional[List[str]] = None) -> int:
             document = {"modules": [name for name, _ in found], "files": files,
                         "directories": directories, "diagnostics": diagnostics}
         else:
+            stubs = None if arguments.no_stubs else StubTypes(StubFinder(
+                arguments.stubs, arguments.stub_path, arguments.typeshed))
             api, files, diagnostics = introspect_modules(
-                arguments.modules, arguments.recursive, arguments.include, arguments.exclude)
+                arguments.modules, arguments.recursive, arguments.include, arguments.exclude,
+                stubs)
             document = {"api": to_dict(api), "files": files, "diagnostics": diagnostics}
     except IntrospectionError as exc:
         sys.stderr.write(f"{exc}\n")

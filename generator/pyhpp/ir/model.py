@@ -100,12 +100,14 @@ class TypeSource:
     """Where a type came from.
 
     kind: 'annotation' (an evaluated annotation object), 'string' (a string annotation or one
-    under `from __future__ import annotations`, parsed without evaluating it), 'missing' (no
-    annotation at all). `text` is the annotation as written (or its repr for objects).
+    under `from __future__ import annotations`, parsed without evaluating it), 'stub' (a `.pyi`
+    file: `location` says where), 'missing' (no annotation at all). `text` is the annotation as
+    written (or its repr for objects).
     """
 
     kind: str
     text: str = ""
+    location: Optional[Location] = None  # stubs: the stub file and line
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,20 @@
 """Pass: map each Python annotation (a PyType tree) to a C++ type (a CppType tree).
 
-What cannot be mapped becomes `object` (pyhpp::object) with a warning naming the annotation.
-A missing annotation, `Any`, `object` and type variables become `object` silently: that is what
-they mean. Classes of the binding target map to their wrappers, by identity (Class.qualname),
-wherever the target wraps them; classes outside it to `object`.
+What cannot be mapped becomes `object` (pyhpp::object) with a warning naming the annotation (a
+note when the annotation comes from a stub the user did not write). A missing annotation, `Any`,
+`object` and unbounded type variables become `object` silently: that is what they mean.
+Classes of the binding target map to their wrappers, by identity (Class.qualname), wherever the
+target wraps them, generic ones (`re.Pattern[str]`) too; classes outside it to `object`.
+
+What a C++ caller passes for the protocols and unions real code (and typeshed) uses:
+- `str | os.PathLike[str]` (typeshed's StrPath, StrOrBytesPath: bytes and PathLike[bytes] may
+  join) -> std::filesystem::path;
+- a union of buffer types, bytes among them (typeshed's ReadableBuffer: bytes, bytearray,
+  memoryview, array, mmap, ...) -> pyhpp::bytes, as a parameter;
+- typing.SupportsIndex, typing.SupportsInt -> std::int64_t; typing.SupportsFloat -> double;
+- Iterable[T] and Collection[T] as a parameter -> std::vector<T> (as a result Iterable stays a
+  lazy iterator range);
+- a TypeVar with a bound -> what the bound maps to, when that is not pyhpp::object.
 """
 
 from __future__ import annotations
@@ -63,6 +74,19 @@ ITERATORS = {
     "collections.abc.Iterable",
     "collections.abc.Generator",
 }
+# Protocols of one scalar: what a C++ caller passes for them.
+PROTOCOLS = {
+    "typing.SupportsIndex": "int",
+    "typing.SupportsInt": "int",
+    "typing.SupportsFloat": "float",
+}
+# Classes that hold bytes: a union of them with `bytes` takes pyhpp::bytes as a parameter.
+BUFFERS = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "array.array",
+           "mmap.mmap", "pickle.PickleBuffer", "ctypes._CData", "_ctypes._CData",
+           "collections.abc.Buffer", "typing_extensions.Buffer"}
+PATH_PARTS = {"builtins.str", "builtins.bytes", "os.PathLike"}
+# What a C++ caller passes as a std::vector (as results they are not all sequences).
+PARAMETER_SEQUENCES = {"collections.abc.Iterable", "collections.abc.Collection"}
 # Kinds that std::map keys and std::set elements can be (they need operator<).
 ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_var", "tuple",
            "dict", "set", "frozenset", "enum", "literal", "datetime", "date", "time",
@@ -88,21 +112,31 @@ class TypeMapper:
 
     def __init__(self, classes: Optional[Dict[str, CppType]] = None) -> None:
         self.classes = classes or {}
+        self.parameter = False  # mapping a parameter (what C++ passes in), not a result
 
     def map(self, t: PyType) -> CppType:
         if isinstance(t, NoneType):
             return CppType("none")
         if isinstance(t, UnresolvedType):
             raise _Unmapped(t.reason, reported=True)
-        if isinstance(t, (TypeVarType, RecursiveType)):
-            # generic in a TypeVar, or where a recursive alias refers to itself (introspection
-            # noted it): a dynamic object (documented)
+        if isinstance(t, TypeVarType):
+            # generic in a TypeVar: what its bound maps to, else a dynamic object (documented)
+            if t.bound is not None:
+                try:
+                    return self.map(t.bound)
+                except _Unmapped:
+                    return OBJECT
+            return OBJECT
+        if isinstance(t, RecursiveType):
+            # where a recursive alias refers to itself (introspection noted it)
             return OBJECT
         if not isinstance(t, NamedType):
             raise _Unmapped("not a type")
         name, args = t.qualname, t.args
-        if name in self.classes and not args:
-            return self.classes[name]
+        if name in self.classes:
+            return self.classes[name]  # a generic class's wrapper holds any parametrisation
+        if name in PROTOCOLS:
+            return CppType(PROTOCOLS[name])
         if name in SCALARS and (not args or name == "os.PathLike"):
             return CppType(SCALARS[name])  # os.PathLike[str]: a path whatever it holds
         if name in DYNAMIC:
@@ -135,6 +169,8 @@ class TypeMapper:
             if not _orderable(element):
                 raise _Unmapped(f"element type {py_text(args[0])} cannot be a std::set element")
             return CppType("frozenset" if name == "builtins.frozenset" else "set", (element,))
+        if name in PARAMETER_SEQUENCES and self.parameter:
+            return CppType("list", (self._element(args[:1], 1),))
         if name in ITERATORS:
             return CppType("iterator", (self._element(args[:1], 1),))
         if name == "collections.abc.Callable":
@@ -163,15 +199,36 @@ class TypeMapper:
         members = list(dict.fromkeys(a for a in flat if not isinstance(a, NoneType)))
         if not members:
             return CppType("none")
+        members = self._special_unions(members)
         if len(members) == 1:
             inner = self._value(members[0])
         else:
             alternatives = list(dict.fromkeys(self._value(m) for m in members))
+            if all(a.kind == "object" for a in alternatives):
+                return OBJECT  # nothing better: any value (SupportsDunderLT | SupportsDunderGT)
             if any(a.kind == "object" for a in alternatives[:-1]):
                 raise _Unmapped("an unmapped member before the last would take every value")
             inner = (alternatives[0] if len(alternatives) == 1
                      else CppType("variant", tuple(alternatives)))
         return CppType("optional", (inner,)) if has_none else inner
+
+    def _special_unions(self, members: List[PyType]) -> List[PyType]:
+        """Paths (str | PathLike[str]) and buffers (bytes | bytearray | memoryview | ...)
+        become one member: a path, or bytes for a parameter."""
+        def named(t: PyType) -> str:
+            return t.qualname if isinstance(t, NamedType) else ""
+
+        paths = [m for m in members if named(m) in PATH_PARTS]
+        if any(named(m) == "os.PathLike" for m in paths) \
+                and any(named(m) == "builtins.str" for m in paths):
+            kept = [m for m in members if m not in paths]
+            return kept + [NamedType("os.PathLike")]
+        buffers = [m for m in members if named(m) in BUFFERS]
+        if self.parameter and len(buffers) > 1 and NamedType("builtins.bytes") in buffers:
+            first = members.index(buffers[0])
+            kept = [m for m in members if m not in buffers]
+            return kept[:first] + [NamedType("builtins.bytes")] + kept[first:]
+        return members
 
     def _literal(self, args: Tuple[PyType, ...]) -> CppType:
         values = [a.value for a in args if isinstance(a, LiteralValue)]
@@ -209,18 +266,24 @@ def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
 
 def map_annotation(
     t: Optional[PyType], what: str, location: Optional[Location], diagnostics: List[Diagnostic],
-    is_result: bool, mapper: Optional[TypeMapper] = None,
+    is_result: bool, mapper: Optional[TypeMapper] = None, from_stub: bool = False,
+    parameter: bool = False,
 ) -> CppType:
+    """The C++ type of one annotation; `parameter`: what a C++ caller passes in; `from_stub`:
+    it comes from a stub, where an annotation pyhpp cannot map is a note (the user cannot
+    change typeshed), not a warning."""
     if t is None:
         return OBJECT
+    mapper = mapper or TypeMapper()
+    mapper.parameter = parameter
     try:
-        mapped = (mapper or TypeMapper()).map(t)
+        mapped = mapper.map(t)
     except _Unmapped as exc:
         if exc.reported:
             return OBJECT
         diagnostics.append(
             Diagnostic(
-                "warning",
+                "note" if from_stub else "warning",
                 f"{what}: cannot map annotation '{py_text(t)}' ({exc.reason}); "
                 "using pyhpp::object",
                 location,
@@ -262,11 +325,15 @@ class _Context:
     def function(self, function: Function, where: str) -> Function:
         parameters: List[Parameter] = []
         for p in function.parameters:
-            cpp = map_annotation(p.type, f"{where} parameter '{p.name}'", function.location,
-                                 self.diagnostics, False, self.mapper)
+            cpp = map_annotation(p.type, f"{where} parameter '{p.name}'",
+                                 p.type_source.location or function.location,
+                                 self.diagnostics, False, self.mapper,
+                                 p.type_source.kind == "stub", parameter=True)
             parameters.append(dataclasses.replace(p, cpp_type=cpp))
-        returns = map_annotation(function.returns, f"{where} result", function.location,
-                                 self.diagnostics, True, self.mapper)
+        returns = map_annotation(function.returns, f"{where} result",
+                                 function.returns_source.location or function.location,
+                                 self.diagnostics, True, self.mapper,
+                                 function.returns_source.kind == "stub")
         overloads = tuple(self.function(o, where) for o in function.overloads)
         unsupported = ""
         if function.async_kind:
@@ -279,8 +346,8 @@ class _Context:
                                    overloads=overloads, unsupported=unsupported)
 
     def attribute(self, a: Attribute, where: str) -> Attribute:
-        cpp = map_annotation(a.type, f"{where} '{a.name}'", a.location, self.diagnostics, False,
-                             self.mapper)
+        cpp = map_annotation(a.type, f"{where} '{a.name}'", a.type_source.location or a.location,
+                             self.diagnostics, False, self.mapper, a.type_source.kind == "stub")
         return dataclasses.replace(a, cpp_type=cpp)
 
     def cls(self, c: Class, module: Module) -> Class:

@@ -1,0 +1,433 @@
+"""Types from stubs for what the runtime left untyped: functions, methods, constructors,
+properties, class attributes and module variables of a described Module.
+
+Runs inside the target interpreter: standard library only, Python 3.8 compatible.
+
+The runtime decides what exists; a stub gives types:
+- a runtime annotation always wins over the stub;
+- a stub signature (or each @overload variant of one) is used where the runtime signature
+  accepts every call it describes: its positional parameters fill runtime positional slots or
+  `*args`, its keyword-only ones name runtime parameters or go to `**kwargs`, and it passes
+  every parameter the runtime requires. A routine inspect cannot describe at all (many C
+  functions) takes the stub's signature as it is;
+- where no variant fits, types are taken for the parameters whose names and kinds agree, and a
+  note says the two differ;
+- a routine no stub describes and inspect cannot either takes `*args, **kwargs` of objects, with
+  a note.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import types
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from pyhpp.introspect.stubs import (
+    StubClass,
+    StubClassRef,
+    StubConverter,
+    StubFinder,
+    StubFunction,
+    StubModule,
+    StubResolver,
+    type_of,
+)
+from pyhpp.ir.model import (
+    Attribute,
+    Class,
+    Function,
+    Module,
+    NamedType,
+    Parameter,
+    TypeSource,
+)
+
+Diagnostic = Dict[str, str]
+_POSITIONAL = ("positional_only", "positional_or_keyword")
+
+
+class StubTypes:
+    """Applies the stubs a finder knows to described modules."""
+
+    def __init__(self, finder: StubFinder) -> None:
+        self.finder = finder
+        self.resolver = StubResolver(finder)
+        self.diagnostics: List[Diagnostic] = []
+
+    def note(self, location: str, message: str) -> None:
+        self.diagnostics.append({"severity": "note", "location": location, "message": message})
+
+    # -- modules -------------------------------------------------------------------------------
+
+    def apply(self, module: Module, runtime: types.ModuleType) -> Module:
+        stubs = [s for s in (self.finder.module(module.name),
+                             self.finder.module(runtime.__name__)) if s is not None]
+        functions = tuple(self.function(f, self._module_function(f, stubs), module.name)
+                          for f in module.functions)
+        classes = tuple(self.cls(c, module, stubs) for c in module.classes)
+        constants = tuple(self.variable(a, stubs, module.name) for a in module.constants)
+        return dataclasses.replace(module, functions=functions, classes=classes,
+                                   constants=constants)
+
+    def _module_function(self, f: Function, stubs: List[StubModule]
+                         ) -> Tuple[List[StubFunction], Optional[StubModule]]:
+        candidates = [(stub, f.name) for stub in stubs]
+        home, _, name = f.qualname.rpartition(".")
+        if home and "." not in name:
+            stub = self.finder.module(home)
+            if stub is not None:
+                candidates.append((stub, name))
+        for stub, name in candidates:
+            found = self._function_in(stub, name)
+            if found:
+                return found, found[0].stub
+        return [], None
+
+    def _function_in(self, stub: StubModule, name: str, depth: int = 0) -> List[StubFunction]:
+        if name in stub.functions:
+            return stub.functions[name]
+        if depth > 8:
+            return []
+        if name in stub.imports:
+            module, attribute = stub.imports[name]
+            other = self.finder.module(module)
+            if other is not None and attribute is not None:
+                return self._function_in(other, attribute, depth + 1)
+        for module in stub.star_imports:
+            other = self.finder.module(module)
+            if other is not None:
+                found = self._function_in(other, name, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def variable(self, a: Attribute, stubs: List[StubModule], where: str) -> Attribute:
+        if a.type is not None:
+            return a
+        for stub in stubs:
+            node = stub.variables.get(a.name)
+            if node is not None:
+                pytype, source, found = type_of(self.resolver, stub, node.annotation,
+                                                f"{where}.{a.name}")
+                self.diagnostics.extend(found)
+                return dataclasses.replace(a, type=_unqualified(pytype, source),
+                                           type_source=source)
+        return a
+
+    # -- routines ------------------------------------------------------------------------------
+
+    def function(self, f: Function, found: Tuple[List[StubFunction], Optional[StubModule]],
+                 where: str, self_type: str = "") -> Function:
+        variants, _ = found
+        qualified = f"{where}.{f.name}"
+        if not variants:
+            if not f.signature_known:
+                self.note(str(f.location or ""),
+                          f"{qualified}: neither inspect nor a stub gives its signature; it "
+                          "takes *args and **kwargs of pyhpp::object")
+            return f
+        described = [self.stub_signature(v, f, qualified, self_type) for v in variants]
+        described = [d for d in described if d is not None]
+        if not described:
+            return f
+        if not f.signature_known or _takes_anything(f):
+            return self._adopt(f, described)
+        if f.overloads or _annotated(f):
+            return self._fill(f, described[0], qualified) if len(described) == 1 else f
+        fitting = [d for d in described if _accepts(f.parameters, d.parameters)]
+        if not fitting:
+            if len(described) == 1:
+                return self._fill(f, described[0], qualified)
+            self.note(str(f.location or ""),
+                      f"{qualified}: no @overload of its stub ({described[0].location}) fits "
+                      "the runtime signature; it stays untyped")
+            return f
+        return self._adopt(f, [_aligned(f.parameters, d) for d in fitting])
+
+    def _adopt(self, f: Function, described: List[Function]) -> Function:
+        if len(described) == 1:
+            d = described[0]
+            return dataclasses.replace(f, parameters=d.parameters, returns=d.returns,
+                                       returns_source=d.returns_source, signature_known=True)
+        return dataclasses.replace(f, parameters=described[0].parameters, returns=None,
+                                   returns_source=TypeSource("missing"), signature_known=True,
+                                   overloads=tuple(described))
+
+    def _fill(self, f: Function, d: Function, qualified: str) -> Function:
+        """Types for the runtime parameters the stub names alike; a note when they differ."""
+        by_name = {p.name: p for p in d.parameters}
+        parameters = []
+        differ = len(d.parameters) != len(f.parameters)
+        for p in f.parameters:
+            s = by_name.get(p.name)
+            if s is None or _kind_group(s.kind) != _kind_group(p.kind):
+                differ = True
+                parameters.append(p)
+            elif p.type is None:
+                parameters.append(dataclasses.replace(p, type=s.type, type_source=s.type_source))
+            else:
+                parameters.append(p)
+        if differ:
+            self.note(str(f.location or ""),
+                      f"{qualified}: its stub ({d.location}) has other parameters than the "
+                      "runtime; types are taken where names and kinds agree")
+        returns, source = (f.returns, f.returns_source) if f.returns is not None \
+            else (d.returns, d.returns_source)
+        return dataclasses.replace(f, parameters=tuple(parameters), returns=returns,
+                                   returns_source=source)
+
+    def stub_signature(self, v: StubFunction, f: Function, qualified: str,
+                       self_type: str) -> Optional[Function]:
+        """The Function a stub `def` describes, bound as `f` is."""
+        arguments = v.node.args
+        positional = list(getattr(arguments, "posonlyargs", [])) + list(arguments.args)
+        only = len(getattr(arguments, "posonlyargs", []))
+        defaults = [False] * (len(positional) - len(arguments.defaults)) \
+            + [True] * len(arguments.defaults)
+        if f.binding in ("method", "classmethod") and v.binding != "staticmethod":
+            if not positional:
+                return None
+            positional, defaults, only = positional[1:], defaults[1:], max(0, only - 1)
+        parameters: List[Parameter] = []
+        context = f"parameter {{!r}} of {qualified!r}"
+
+        def add(arg: ast.arg, kind: str, has_default: bool) -> None:
+            name = arg.arg
+            if kind == "positional_or_keyword" and name.startswith("__") \
+                    and not name.endswith("__"):
+                kind, name = "positional_only", name[2:]  # typeshed's pre-PEP 570 spelling
+            pytype, source, found = type_of(self.resolver, v.stub, arg.annotation,
+                                            context.format(name), self_type)
+            self.diagnostics.extend(found)
+            parameters.append(Parameter(name=name, kind=kind, has_default=has_default,
+                                        type=_unqualified(pytype, source), type_source=source))
+
+        for index, (arg, has_default) in enumerate(zip(positional, defaults)):
+            add(arg, "positional_only" if index < only else "positional_or_keyword", has_default)
+        if arguments.vararg is not None:
+            add(arguments.vararg, "var_positional", False)
+        for arg, default in zip(arguments.kwonlyargs, arguments.kw_defaults):
+            add(arg, "keyword_only", default is not None)
+        if arguments.kwarg is not None:
+            add(arguments.kwarg, "var_keyword", False)
+        returns, returns_source, found = type_of(self.resolver, v.stub, v.node.returns,
+                                                 f"return type of {qualified!r}", self_type)
+        self.diagnostics.extend(found)
+        return Function(name=f.name, location=f.location, doc=f.doc, parameters=tuple(parameters),
+                        returns=returns, returns_source=returns_source, binding=f.binding,
+                        qualname=f.qualname, defined_in=f.defined_in, async_kind=f.async_kind)
+
+    # -- classes -------------------------------------------------------------------------------
+
+    def cls(self, c: Class, module: Module, stubs: List[StubModule]) -> Class:
+        stub_class = self.stub_class(c, stubs)
+        if stub_class is None:
+            return c
+        where = f"{module.name}.{c.name}"
+        mro = list(self.stub_mro(stub_class))
+        constructor = c.constructor
+        if constructor is not None:
+            constructor = self.function(constructor, self._constructor(mro), where, c.qualname)
+        methods = tuple(self.function(f, (self._member(mro, f.name), None), where, c.qualname)
+                        for f in c.methods)
+        attributes = tuple(self.attribute(a, mro, where, c.qualname) for a in c.attributes)
+        return dataclasses.replace(c, constructor=constructor, methods=methods,
+                                   attributes=attributes)
+
+    def stub_class(self, c: Class, stubs: List[StubModule]) -> Optional[StubClass]:
+        candidates = []
+        if c.runtime_module:
+            candidates.append((self.finder.module(c.runtime_module), c.runtime_qualname))
+        if c.qualname:
+            home, _, name = c.qualname.rpartition(".")
+            candidates.append((self.finder.module(home), name))
+        candidates += [(stub, c.name) for stub in stubs]
+        for stub, qualname in candidates:
+            if stub is None or not qualname:
+                continue
+            found = self._class_in(stub, qualname)
+            if found is not None:
+                return found
+        return None
+
+    def _class_in(self, stub: StubModule, qualname: str) -> Optional[StubClass]:
+        head, *rest = qualname.split(".")
+        ref = self.resolver.lookup(stub, head)
+        found: Optional[StubClass] = None
+        if isinstance(ref, StubClassRef):
+            found = ref.stub_class
+        elif isinstance(ref, type):
+            found = self.runtime_stub_class(ref)
+        elif head in stub.classes:
+            found = stub.classes[head]
+        for part in rest:
+            found = found.classes.get(part) if found is not None else None
+        return found
+
+    def runtime_stub_class(self, cls: type) -> Optional[StubClass]:
+        stub = self.finder.module(getattr(cls, "__module__", "") or "")
+        if stub is None:
+            return None
+        found: Optional[StubClass] = None
+        for index, part in enumerate(cls.__qualname__.split(".")):
+            found = stub.classes.get(part) if index == 0 else \
+                (found.classes.get(part) if found is not None else None)
+        return found
+
+    def stub_mro(self, start: StubClass) -> Iterator[StubClass]:
+        """The class and its stub bases, depth first, each once, then builtins.object."""
+        yield from self._bases_of(start)
+        builtins_stub = self.finder.module("builtins")
+        root = builtins_stub.classes.get("object") if builtins_stub is not None else None
+        if root is not None and root is not start:
+            yield root
+
+    def _bases_of(self, start: StubClass) -> Iterator[StubClass]:
+        seen: List[StubClass] = []
+        pending = [start]
+        while pending and len(seen) < 64:
+            current = pending.pop(0)
+            if any(current is s for s in seen) or current.qualname == "builtins.object":
+                continue
+            seen.append(current)
+            yield current
+            bases = []
+            for node in current.node.bases:
+                target = node.value if isinstance(node, ast.Subscript) else node
+                base = self._resolve_base(current, target)
+                if base is not None:
+                    bases.append(base)
+            pending = bases + pending
+
+    def _resolve_base(self, owner: StubClass, node: ast.expr) -> Optional[StubClass]:
+        converter = StubConverter(self.resolver, owner.stub, "")
+        obj, error = converter.resolve(node)
+        if error:
+            return None
+        if isinstance(obj, StubClassRef):
+            return obj.stub_class
+        if isinstance(obj, type) and obj is not object:
+            return self.runtime_stub_class(obj)
+        return None
+
+    def _member(self, mro: Sequence[StubClass], name: str) -> List[StubFunction]:
+        for stub_class in mro:
+            if name in stub_class.functions:
+                return stub_class.functions[name]
+            if name in stub_class.attributes:
+                return []  # an attribute holding a callable: nothing to say about a signature
+        return []
+
+    def _constructor(self, mro: Sequence[StubClass]
+                     ) -> Tuple[List[StubFunction], Optional[StubModule]]:
+        for stub_class in mro:
+            if stub_class.qualname == "builtins.object":
+                break
+            for name in ("__init__", "__new__"):
+                if name in stub_class.functions:
+                    return stub_class.functions[name], stub_class.stub
+        return [], None
+
+    def attribute(self, a: Attribute, mro: Sequence[StubClass], where: str,
+                  self_type: str) -> Attribute:
+        if a.type is not None:
+            return a
+        for stub_class in mro:
+            functions = stub_class.functions.get(a.name)
+            if functions and functions[0].is_property:
+                node: Optional[ast.expr] = functions[0].node.returns
+            elif a.name in stub_class.attributes:
+                node = stub_class.attributes[a.name].annotation
+            else:
+                continue
+            pytype, source, found = type_of(self.resolver, stub_class.stub, node,
+                                            f"{where}.{a.name}", self_type)
+            self.diagnostics.extend(found)
+            return dataclasses.replace(a, type=_unqualified(pytype, source), type_source=source)
+        return a
+
+
+# -- signatures -----------------------------------------------------------------------------------
+
+
+def _unqualified(pytype: Any, source: TypeSource) -> Any:  # noqa: ARG001
+    """Final[int] / ClassVar[int] in a stub say nothing about the type: int."""
+    while isinstance(pytype, NamedType) and pytype.qualname in (
+            "typing.Final", "typing.ClassVar") and pytype.args:
+        pytype = pytype.args[0]
+    if isinstance(pytype, NamedType) and pytype.qualname in ("typing.Final", "typing.ClassVar"):
+        return None
+    return pytype
+
+
+def _kind_group(kind: str) -> str:
+    return "positional" if kind in _POSITIONAL else kind
+
+
+def _annotated(f: Function) -> bool:
+    return f.returns is not None or any(p.type is not None for p in f.parameters)
+
+
+def _takes_anything(f: Function) -> bool:
+    """`(*args, **kwargs)` (a decorator's wrapper): the runtime says nothing about parameters."""
+    kinds = [p.kind for p in f.parameters]
+    return kinds == ["var_positional", "var_keyword"] and not _annotated(f)
+
+
+def _accepts(runtime: Sequence[Parameter], stub: Sequence[Parameter]) -> bool:
+    """Whether every call the stub parameters describe is one the runtime accepts, and every
+    runtime parameter without a default is passed by it."""
+    positional = [p for p in runtime if p.kind in _POSITIONAL]
+    has_args = any(p.kind == "var_positional" for p in runtime)
+    has_kwargs = any(p.kind == "var_keyword" for p in runtime)
+    keywords = {p.name for p in runtime if p.kind in ("positional_or_keyword", "keyword_only")}
+    stub_positional = [p for p in stub if p.kind in _POSITIONAL]
+    if len(stub_positional) > len(positional) and not has_args:
+        return False
+    for p in stub:
+        if p.kind == "var_positional" and not has_args:
+            return False
+        if p.kind == "var_keyword" and not has_kwargs:
+            return False
+        if p.kind == "keyword_only" and p.name not in keywords and not has_kwargs:
+            return False
+    stub_keywords = {p.name for p in stub if p.kind in ("positional_or_keyword", "keyword_only")}
+    stub_var_kw = any(p.kind == "var_keyword" for p in stub)
+    for index, p in enumerate(positional):
+        if p.has_default:
+            continue
+        if index < len(stub_positional) and not stub_positional[index].has_default:
+            continue
+        if p.kind == "positional_or_keyword" and (p.name in stub_keywords or stub_var_kw):
+            continue
+        return False
+    for p in runtime:
+        if p.kind == "keyword_only" and not p.has_default and p.name not in stub_keywords \
+                and not stub_var_kw:
+            return False
+    return True
+
+
+def _aligned(runtime: Sequence[Parameter], d: Function) -> Function:
+    """A fitting stub signature with the runtime's names and kinds where a positional slot is
+    the runtime's own, and the runtime's annotations where it has them."""
+    positional = [p for p in runtime if p.kind in _POSITIONAL]
+    by_name = {p.name: p for p in runtime if p.kind in ("positional_or_keyword", "keyword_only")}
+    out: List[Parameter] = []
+    index = 0
+    for p in d.parameters:
+        mine: Optional[Parameter] = None
+        if p.kind in _POSITIONAL:
+            if index < len(positional):
+                mine = positional[index]
+                p = dataclasses.replace(p, name=mine.name, kind=mine.kind)
+            else:
+                p = dataclasses.replace(p, kind="positional_only")  # into *args
+            index += 1
+        elif p.kind == "keyword_only":
+            mine = by_name.get(p.name)
+        if mine is not None and mine.type is not None:
+            p = dataclasses.replace(p, type=mine.type, type_source=mine.type_source)
+        out.append(p)
+    return dataclasses.replace(d, parameters=tuple(out))
