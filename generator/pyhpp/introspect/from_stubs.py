@@ -214,7 +214,7 @@ class StubTypes:
         returns, returns_source, found = type_of(self.resolver, v.stub, v.node.returns,
                                                  f"return type of {qualified!r}", self_type)
         self.diagnostics.extend(found)
-        return Function(name=f.name, location=f.location, doc=f.doc, parameters=tuple(parameters),
+        return Function(name=f.name, location=v.location(), doc=f.doc, parameters=tuple(parameters),
                         returns=returns, returns_source=returns_source, binding=f.binding,
                         qualname=f.qualname, defined_in=f.defined_in, async_kind=f.async_kind)
 
@@ -385,6 +385,9 @@ def _accepts(runtime: Sequence[Parameter], stub: Sequence[Parameter]) -> bool:
     stub_positional = [p for p in stub if p.kind in _POSITIONAL]
     if len(stub_positional) > len(positional) and not has_args:
         return False
+    for mine, theirs in zip(positional, stub_positional):
+        if mine.kind == theirs.kind == "positional_or_keyword" and mine.name != theirs.name:
+            return False  # both can be passed by name: another parameter
     for p in stub:
         if p.kind == "var_positional" and not has_args:
             return False

@@ -361,6 +361,12 @@ class StubFinder:
             candidate = os.path.join(directory, base.split(".")[0] + ".pyi")
             if os.path.isfile(candidate):
                 return candidate, relative_path(candidate)
+        parent, _, last = name.rpartition(".")
+        for directory in getattr(sys.modules.get(parent), "__path__", None) or [] if parent else []:
+            # A stub-only submodule of an imported package (its _types.pyi).
+            found = _in_root(directory, [last], "")
+            if found:
+                return found[0], relative_path(found[0])
         for root in [p for p in sys.path if isinstance(p, str) and p] + self.stub_paths:
             found = _in_root(root, parts, "-stubs")
             if found:

@@ -1,0 +1,323 @@
+"""Types from stubs: where stubs are found (user directories, .pyi next to the module, -stubs
+packages, typeshed with its VERSIONS), how they are read (conditions for the target, names across
+stub modules, aliases, TypeVars, overloads, Self, positional-only), how they meet the runtime
+(the runtime decides what exists), what the passes make of them, and the coverage report."""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+from typing import Dict, List, Sequence, Tuple
+
+import pytest
+
+from pyhpp.introspect.collect import introspect_modules
+from pyhpp.introspect.from_stubs import StubTypes
+from pyhpp.introspect.launch import SYSTEM_SITE, stub_options
+from pyhpp.introspect.stubs import StubFinder, evaluate_condition
+from pyhpp.ir.model import (
+    Api,
+    CppType,
+    Function,
+    Location,
+    Module,
+    NamedType,
+    NoneType,
+    Parameter,
+    TypeSource,
+    TypeVarType,
+)
+from pyhpp.passes import generics, typemap
+from pyhpp.report import coverage, format_report
+from test_cli import TARGET, pyhpp
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+STUBDIRS = os.path.join(FIXTURES, "stubdirs")
+TYPESHED = os.path.join(SYSTEM_SITE, "mypy", "typeshed", "stdlib")
+INT, FLOAT, STR, BYTES = (NamedType(f"builtins.{n}") for n in ("int", "float", "str", "bytes"))
+
+
+def describe(names: Sequence[str], user: Sequence[str] = (), site: Sequence[str] = (),
+             typeshed: str = TYPESHED) -> Tuple[Dict[str, Module], List[Dict[str, str]],
+                                                 List[str]]:
+    sys.path.insert(0, FIXTURES)
+    try:
+        stubs = StubTypes(StubFinder(user, site, typeshed))
+        api, files, diagnostics = introspect_modules(names, stubs=stubs)
+    finally:
+        sys.path.remove(FIXTURES)
+        for name in [n for n in sys.modules if n.split(".")[0] in ("stubfix", "plainmod",
+                                                                    "oldmod")]:
+            del sys.modules[name]
+    return {m.name: m for m in api.modules}, diagnostics, files
+
+
+@pytest.fixture(scope="module")
+def stubfix() -> Tuple[Dict[str, Function], List[Dict[str, str]], List[str], Module]:
+    modules, diagnostics, files = describe(["stubfix"])
+    module = modules["stubfix"]
+    return {f.name: f for f in module.functions}, diagnostics, files, module
+
+
+def types_of(f: Function) -> List[Tuple[str, str, object]]:
+    return [(p.name, p.kind, p.type) for p in f.parameters]
+
+
+def stub_at(file: str, line: int, text: str) -> TypeSource:
+    return TypeSource("stub", text, Location(file, line))
+
+
+# -- reading stubs ----------------------------------------------------------------------------
+
+
+def test_conditions_are_evaluated_for_the_target() -> None:
+    def verdict(text: str) -> object:
+        return evaluate_condition(ast.parse(text, mode="eval").body)
+
+    major, minor = sys.version_info[:2]
+    assert verdict(f"sys.version_info >= ({major}, {minor})") is True
+    assert verdict(f"sys.version_info < ({major}, {minor})") is False
+    assert verdict(f"sys.version_info >= ({major}, {minor + 1})") is False
+    assert verdict(f"sys.version_info[0] == {major}") is True
+    assert verdict(f"sys.platform == {sys.platform!r}") is True
+    assert verdict("sys.platform == 'win32' and sys.version_info >= (3, 8)") is (
+        sys.platform == "win32")
+    assert verdict("not sys.platform.startswith('linux')") is None  # not evaluated: both kept
+    assert verdict("FLAG") is None
+
+
+def test_the_branch_for_the_target_gives_the_types(stubfix) -> None:
+    functions, _, _, _ = stubfix
+    number = NamedType("typing.Union", (INT, FLOAT))
+    # sys.version_info >= (3, 8), and an alias imported from another stub module expanded.
+    assert types_of(functions["scale"]) == [("value", "positional_or_keyword", number),
+                                            ("factor", "positional_or_keyword", INT)]
+    assert functions["scale"].returns == FLOAT
+    assert functions["scale"].parameters[0].type_source == stub_at(
+        "stubfix/__init__.pyi", 8, "Number")
+    assert functions["scale"].returns_source == stub_at("stubfix/__init__.pyi", 8, "float")
+    # Runtime defaults stay: factor=2 has one.
+    assert [p.has_default for p in functions["scale"].parameters] == [False, True]
+    # sys.platform: the non-Windows branch.
+    expected = [("parts", "var_positional", STR), ("sep", "keyword_only", STR)]
+    assert types_of(functions["join"]) == (
+        expected if sys.platform != "win32" else [(n, k, BYTES) for n, k, _ in expected])
+
+
+def test_overloads_come_from_the_stub(stubfix) -> None:
+    functions, _, _, _ = stubfix
+    pick = functions["pick"]
+    assert [types_of(o) for o in pick.overloads] == [
+        [("flag", "positional_or_keyword", NamedType("builtins.bool"))],
+        [("flag", "positional_or_keyword", NamedType("builtins.bool")),
+         ("default", "positional_or_keyword", STR)]]
+    assert [o.returns for o in pick.overloads] == [
+        NamedType("typing.Union", (INT, NoneType())), NamedType("typing.Union", (INT, STR))]
+
+
+def test_positional_only_spelling_and_runtime_names(stubfix) -> None:
+    functions, _, _, _ = stubfix
+    # typeshed's `__items` is positional-only; the runtime's name and kind are kept.
+    assert types_of(functions["first"]) == [
+        ("items", "positional_or_keyword",
+         NamedType("collections.abc.Iterable", (INT,)))]
+
+
+def test_a_constrained_typevar_is_kept_for_the_generics_pass(stubfix) -> None:
+    functions, _, _, _ = stubfix
+    text = TypeVarType("AnyText", None, (STR, BYTES))
+    assert types_of(functions["swap"]) == [("data", "positional_or_keyword", text)]
+    expanded = generics.function(functions["swap"])
+    assert [(types_of(o), o.returns) for o in expanded.overloads] == [
+        ([("data", "positional_or_keyword", STR)], STR),
+        ([("data", "positional_or_keyword", BYTES)], BYTES)]
+
+
+def test_the_runtime_decides_what_exists(stubfix) -> None:
+    functions, diagnostics, _, module = stubfix
+    # Parameter lists differ: types where names and kinds agree, a note.
+    assert types_of(functions["differs"]) == [
+        ("a", "positional_or_keyword", INT), ("b", "positional_or_keyword", INT),
+        ("c", "positional_or_keyword", None)]
+    assert functions["differs"].returns == INT
+    notes = [d["message"] for d in diagnostics if d["severity"] == "note"]
+    assert ("stubfix.differs: its stub (stubfix/__init__.pyi:23) has other parameters than "
+            "the runtime; types are taken where names and kinds agree") in notes
+    # A runtime annotation wins over the stub; the stub fills what the runtime left out.
+    assert types_of(functions["annotated"]) == [("x", "positional_or_keyword", INT),
+                                                ("y", "positional_or_keyword", FLOAT)]
+    assert functions["annotated"].parameters[0].type_source.kind == "annotation"
+    # (*args, **kwargs) at run time: the stub's signature is the one to call.
+    assert types_of(functions["wrapped"]) == [("count", "positional_or_keyword", INT),
+                                              ("label", "keyword_only", STR)]
+    # A name only the stub has is not wrapped; one without stub keeps *args/**kwargs.
+    assert "only_in_stub" not in functions
+    assert types_of(functions["unknown"]) == [("args", "var_positional", None),
+                                              ("kwargs", "var_keyword", None)]
+    assert [f.name for f in module.functions] == [
+        "scale", "join", "pick", "first", "swap", "differs", "annotated", "wrapped", "unknown"]
+
+
+def test_classes_methods_properties_and_self(stubfix) -> None:
+    _, _, _, module = stubfix
+    meter = next(c for c in module.classes if c.name == "Meter")
+    assert types_of(meter.constructor) == [("value", "positional_or_keyword", FLOAT)]
+    methods = {f.name: f for f in meter.methods}
+    # typing.Self is the class, named by its identity (where it is defined).
+    assert types_of(methods["plus"]) == [("other", "positional_or_keyword",
+                                          NamedType("stubfix.shapes.Meter"))]
+    assert methods["plus"].returns == NamedType("stubfix.shapes.Meter")
+    # Not in the class's stub: builtins.object's stub types it.
+    assert methods["__repr__"].returns == STR
+    assert methods["__repr__"].returns_source.location.file == "typeshed/stdlib/builtins.pyi"
+    assert {a.name: a.type for a in meter.attributes} == {"doubled": FLOAT}
+
+
+def test_stub_files_are_inputs(stubfix) -> None:
+    _, _, files, _ = stubfix
+    assert os.path.join(FIXTURES, "stubfix", "__init__.pyi") in files
+    assert os.path.join(FIXTURES, "stubfix", "_types.pyi") in files
+
+
+# -- where stubs are found ----------------------------------------------------------------------
+
+
+def test_user_directories_come_first() -> None:
+    modules, _, files = describe(["stubfix"], user=[os.path.join(STUBDIRS, "user")])
+    scale = next(f for f in modules["stubfix"].functions if f.name == "scale")
+    assert scale.parameters[0].type == INT  # the user's Number, not the package's
+    assert os.path.join(STUBDIRS, "user", "stubfix", "_types.pyi") in files
+    # The source is where the annotation is written; the alias it names is the user's.
+    assert scale.parameters[0].type_source == stub_at("stubfix/__init__.pyi", 8, "Number")
+
+
+def test_stubs_packages_and_typeshed_versions() -> None:
+    typeshed = os.path.join(STUBDIRS, "typeshed")
+    modules, _, _ = describe(["plainmod", "oldmod"], site=[os.path.join(STUBDIRS, "site")],
+                             typeshed=typeshed)
+    area = modules["plainmod"].functions[0]
+    assert types_of(area) == [("width", "positional_or_keyword", FLOAT),
+                              ("height", "positional_or_keyword", FLOAT)]
+    assert area.returns_source.location == Location("plainmod-stubs/__init__.pyi", 1)
+    # VERSIONS says typeshed's oldmod stops at 3.7: not used for this interpreter.
+    assert types_of(modules["oldmod"].functions[0]) == [("x", "positional_or_keyword", None)]
+
+
+def test_stub_options_find_typeshed_and_stub_packages(tmp_path) -> None:
+    (tmp_path / "mypy" / "typeshed" / "stdlib").mkdir(parents=True)
+    (tmp_path / "mypy" / "typeshed" / "stdlib" / "VERSIONS").write_text("json: 3.0-\n")
+    (tmp_path / "yaml-stubs").mkdir()
+    assert stub_options(["mine"], search=[str(tmp_path)]) == [
+        "--stubs", os.path.abspath("mine"),
+        "--typeshed", str(tmp_path / "mypy" / "typeshed" / "stdlib"),
+        "--stub-path", str(tmp_path)]
+    assert stub_options(["mine"], use_stubs=False) == ["--no-stubs"]
+
+
+# -- the standard library through typeshed --------------------------------------------------------
+
+
+needs_typeshed = pytest.mark.skipif(
+    not os.path.isfile(os.path.join(TYPESHED, "VERSIONS")),
+    reason="typeshed's stdlib stubs come with Debian's python3-mypy (tools/install-deps)")
+
+
+@needs_typeshed
+def test_json_and_re_are_typed_from_typeshed() -> None:
+    modules, diagnostics, _ = describe(["json", "re"])
+    dumps = next(f for f in modules["json"].functions if f.name == "dumps")
+    kinds = {p.name: p.kind for p in dumps.parameters}
+    assert kinds["indent"] == "keyword_only" and dumps.returns == STR
+    assert dumps.returns_source.location.file == "typeshed/stdlib/json/__init__.pyi"
+    api = typemap.run(generics.run(Api("3.11", tuple(modules.values()))), [])
+    match = next(f for f in api.modules[1].functions if f.name == "match")
+    # Overloads for str and bytes; the class of the binding target for re.Pattern[str].
+    first = match.overloads[0]
+    assert first.parameters[0].cpp_type.kind == "variant"
+    assert first.parameters[1].cpp_type == CppType("str")
+    assert first.cpp_returns.kind == "optional"
+    assert not [d for d in diagnostics if d["severity"] in ("warning", "error")]
+
+
+# -- mapping ------------------------------------------------------------------------------------
+
+
+def mapped(t, parameter: bool = True) -> CppType:
+    return typemap.map_annotation(t, "x", None, [], not parameter, parameter=parameter)
+
+
+def test_protocols_and_unions_real_code_uses() -> None:
+    path_like = NamedType("os.PathLike", (STR,))
+    assert mapped(NamedType("typing.Union", (STR, path_like))) == CppType("path")
+    assert mapped(NamedType("typing.Union", (INT, STR, BYTES, path_like,
+                                             NamedType("os.PathLike", (BYTES,))))) == CppType(
+        "variant", (CppType("int"), CppType("path")))
+    buffers = NamedType("typing.Union", (BYTES, NamedType("builtins.bytearray"),
+                                         NamedType("builtins.memoryview")))
+    assert mapped(buffers) == CppType("bytes")
+    assert mapped(buffers, parameter=False) == CppType("object")
+    assert mapped(NamedType("typing.SupportsIndex")) == CppType("int")
+    assert mapped(NamedType("typing.SupportsFloat")) == CppType("float")
+    iterable = NamedType("collections.abc.Iterable", (INT,))
+    assert mapped(iterable) == CppType("list", (CppType("int"),))
+    assert mapped(iterable, parameter=False) == CppType("iterator", (CppType("int"),))
+    assert mapped(TypeVarType("T", STR)) == CppType("str")
+    assert mapped(TypeVarType("T")) == CppType("object")
+    protocols = NamedType("typing.Union", (NamedType("_typeshed.SupportsDunderLT"),
+                                           NamedType("_typeshed.SupportsDunderGT")))
+    assert mapped(protocols) == CppType("object")
+
+
+def test_unmappable_stub_types_are_notes_not_warnings() -> None:
+    found: list = []
+    t = NamedType("_typeshed.SupportsWrite", (STR,))
+    typemap.map_annotation(t, "f() parameter 'fp'", None, found, False, from_stub=True,
+                           parameter=True)
+    typemap.map_annotation(t, "f() parameter 'fp'", None, found, False, parameter=True)
+    assert [d.severity for d in found] == ["note", "warning"]
+
+
+# -- the report ---------------------------------------------------------------------------------
+
+
+def test_report_counts_typed_dynamic_and_fallbacks() -> None:
+    def param(name: str, t, cpp: str) -> Parameter:
+        return Parameter(name, "positional_or_keyword", type=t, cpp_type=CppType(cpp),
+                         type_source=TypeSource("stub", "", Location("m.pyi", 3)))
+
+    full = Function("full", parameters=(param("a", INT, "int"),), returns=INT,
+                    cpp_returns=CppType("int"))
+    partly = Function("partly", location=Location("m.py", 7),
+                      parameters=(param("a", NamedType("typing.Any"), "object"),
+                                  param("b", None, "object")),
+                      returns=INT, cpp_returns=CppType("int"))
+    dynamic = Function("dynamic", signature_known=False, cpp_returns=CppType("object"))
+    module = Module("m", functions=(full, partly, dynamic))
+    [found] = coverage(Api("3.11", (module,)))
+    assert (found.callables, found.fully_typed, found.partly_typed, found.dynamic) == (3, 1, 1, 1)
+    assert (found.slots, found.typed, found.declared_dynamic, found.fallback_count) == (
+        6, 3, 1, 2)
+    assert format_report([found]).splitlines() == [
+        "m: 3 callables: 1 fully typed, 1 partly typed, 1 dynamic; 3 of 6 parameters and "
+        "results typed (50.0%), 1 declared Any/object, 2 fell back",
+        "  m.pyi:3: note: m.partly() parameter 'b' has no annotation and no stub: pyhpp::object",
+        "  note: m.dynamic() result has no annotation and no stub: pyhpp::object",
+        "  note: m.dynamic(): its signature is unknown (*args, **kwargs of pyhpp::object)"]
+
+
+def test_generate_report_and_no_stubs(tmp_path) -> None:
+    env_path = ["--path", FIXTURES, "--python", TARGET]
+    done = pyhpp("generate", "plainmod", "-o", str(tmp_path / "a"), "--report",
+                 "--stubs", os.path.join(STUBDIRS, "site"), *env_path, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("plainmod: 1 callables: 1 fully typed, 0 partly typed, "
+                                  "0 dynamic; 3 of 3 parameters and results typed (100.0%)")
+    header = (tmp_path / "a" / "include" / "py" / "plainmod.hpp").read_text()
+    assert "double area(double width, double height);" in header
+    done = pyhpp("generate", "plainmod", "-o", str(tmp_path / "b"), "--no-stubs", *env_path,
+                 cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    header = (tmp_path / "b" / "include" / "py" / "plainmod.hpp").read_text()
+    assert "pyhpp::object area(const pyhpp::object &width, const pyhpp::object &height);" \
+        in header
