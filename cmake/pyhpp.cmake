@@ -2,11 +2,16 @@
 #
 #   pyhpp_add_bindings(<target> MODULES <module>... [PYTHONPATH <dir>...] [NAMESPACE <ns>]
 #                      [OUTPUT_DIR <dir>] [PYTHON <exe>] [STRICT]
-#                      [RECURSIVE [INCLUDE <pattern>...] [EXCLUDE <pattern>...]])
+#                      [RECURSIVE [INCLUDE <pattern>...] [EXCLUDE <pattern>...]]
+#                      [STUBS <dir>...] [NO_STUBS] [REPORT])
 #
 # Creates the static library <target>. Module `a.b` gets the header <NS/a/b.hpp> declaring
 # namespace NS::a::b (NS defaults to `py`). RECURSIVE wraps every public submodule of the
-# packages too (listed when CMake configures; a new submodule re-runs the configuration). The target interpreter (whose modules are wrapped
+# packages too (listed when CMake configures; a new submodule re-runs the configuration).
+# Types the modules do not annotate come from stubs: STUBS directories first, then .pyi files
+# next to the modules, <package>-stubs packages and typeshed (NO_STUBS: runtime annotations
+# only); a stub file that changes regenerates. REPORT prints, at each generation, how much of
+# each module's API is typed and where it fell back. The target interpreter (whose modules are wrapped
 # and whose standard library and site-packages the program uses) defaults to
 # Python3_EXECUTABLE and must be the Python version the runtime links against.
 include_guard(GLOBAL)
@@ -40,8 +45,8 @@ function(_pyhpp_find_generator_python)
 endfunction()
 
 function(pyhpp_add_bindings target)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT;RECURSIVE" "NAMESPACE;OUTPUT_DIR;PYTHON"
-                          "MODULES;PYTHONPATH;INCLUDE;EXCLUDE")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT;RECURSIVE;NO_STUBS;REPORT"
+                          "NAMESPACE;OUTPUT_DIR;PYTHON" "MODULES;PYTHONPATH;INCLUDE;EXCLUDE;STUBS")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "pyhpp_add_bindings(${target}): unknown arguments: "
                             "${arg_UNPARSED_ARGUMENTS}")
@@ -158,6 +163,16 @@ function(pyhpp_add_bindings target)
     endif()
     if(arg_STRICT)
         list(APPEND command --strict)
+    endif()
+    foreach(dir IN LISTS arg_STUBS)
+        get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+        list(APPEND command --stubs "${dir}")
+    endforeach()
+    if(arg_NO_STUBS)
+        list(APPEND command --no-stubs)
+    endif()
+    if(arg_REPORT)
+        list(APPEND command --report)
     endif()
     # The stamp's name changes with the command, so a changed MODULES list regenerates even
     # with Makefiles, which do not track commands.
