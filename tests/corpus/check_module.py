@@ -2,13 +2,14 @@
 """One corpus test: generate the wrappers of one real module, compile them, check completeness.
 
     check_module.py MODULE -o DIR [--recursive] [--all-standards] [--python EXE] [--cxx G++]
-                    [--clang CLANG++]
+                    [--clang CLANG++] [--typed-floor PERCENT]
 
 Steps (each failure is reported with the command that failed and its first errors; every step
 runs even after an earlier one failed, except that nothing compiles what was not generated):
 
-1. generate: `pyhpp generate MODULE -o DIR/out --python EXE [--recursive]`; fails on a non-zero
-   exit or a Python traceback in the output;
+1. generate: `pyhpp generate MODULE -o DIR/out --python EXE --report [--recursive]`; fails on a
+   non-zero exit, a Python traceback in the output, or (with --typed-floor) a share of typed
+   parameters and results below the floor;
 2. sources: every generated source compiled by g++ (C++17, -c -O0) and clang++ (C++20,
    -fsyntax-only), with -Wall -Wextra -Wpedantic -Werror; with --all-standards also
    syntax-checked by g++ (C++20) and clang++ (C++17);
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -132,6 +134,7 @@ class Setup:
     generator: str  # generator/bin/pyhpp
     runtime_include: str
     all_standards: bool = False  # also g++ C++20 and clang++ C++17 (see source_commands)
+    typed_floor: Optional[float] = None  # percent of parameters and results that must be typed
 
     @property
     def out(self) -> str:
@@ -147,9 +150,24 @@ class Setup:
         return line
 
 
+REPORT_LINE = re.compile(r"^(?P<what>[\w.]+): .*; (?P<typed>\d+) of (?P<slots>\d+) parameters "
+                         r"and results typed")
+
+
+def typed_share(report: str) -> Tuple[int, int]:
+    """(typed, all) parameters and results over the modules of a `--report` output."""
+    typed = slots = 0
+    for line in report.splitlines():
+        match = REPORT_LINE.match(line)
+        if match and match.group("what") != "total":
+            typed += int(match.group("typed"))
+            slots += int(match.group("slots"))
+    return typed, slots
+
+
 def generate(setup: Setup) -> Outcome:
     outcome = Outcome("generate")
-    command = setup.pyhpp("generate", "-o", setup.out)
+    command = setup.pyhpp("generate", "-o", setup.out, "--report")
     status, out, err = run(command)
     text = out + err
     warnings = sum(1 for line in text.splitlines() if ": warning: " in line)
@@ -158,7 +176,15 @@ def generate(setup: Setup) -> Outcome:
         outcome.failures.append(
             f"FAILED generate ({why})\n  command: {shell_line(command)}\n"
             + _indent(_generator_errors(text)))
-    outcome.note = f"{warnings} generator warning(s)"
+    typed, slots = typed_share(out)
+    share = 100.0 * typed / slots if slots else 100.0
+    outcome.note = (f"{warnings} generator warning(s); {typed} of {slots} parameters and "
+                    f"results typed ({share:.1f}%)")
+    if status == 0 and setup.typed_floor is not None and share < setup.typed_floor:
+        outcome.failures.append(
+            f"FAILED typed share: {share:.1f}% of parameters and results typed, below the "
+            f"floor of {setup.typed_floor:g}% (tests/corpus/modules.txt)\n"
+            f"  command: {shell_line(command)}\n" + _indent(out.strip()))
     return outcome
 
 
@@ -371,6 +397,8 @@ def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--recursive", action="store_true",
                         help="wrap the package's public submodules too")
     parser.add_argument("--python", default="/usr/bin/python3", help="the target interpreter")
+    parser.add_argument("--typed-floor", type=float, metavar="PERCENT",
+                        help="fail when fewer parameters and results are typed")
     parser.add_argument("--cxx", default=shutil.which("g++") or "g++")
     parser.add_argument("--clang", default=find_clang())
     parser.add_argument("--generator", default=os.path.join(SOURCE_DIR, "generator", "bin",
@@ -390,7 +418,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     setup = Setup(module=args.module, recursive=args.recursive, python=args.python,
                   cxx=args.cxx, clang=args.clang, work=os.path.abspath(args.output),
                   generator=args.generator, runtime_include=args.runtime_include,
-                  all_standards=args.all_standards)
+                  all_standards=args.all_standards, typed_floor=args.typed_floor)
     shutil.rmtree(setup.work, ignore_errors=True)
     os.makedirs(setup.work)
     flags = " (recursive)" if setup.recursive else ""

@@ -253,27 +253,14 @@ class StubTypes:
 
     def _class_in(self, stub: StubModule, qualname: str) -> Optional[StubClass]:
         head, *rest = qualname.split(".")
-        ref = self.resolver.lookup(stub, head)
-        found: Optional[StubClass] = None
-        if isinstance(ref, StubClassRef):
-            found = ref.stub_class
-        elif isinstance(ref, type):
-            found = self.runtime_stub_class(ref)
-        elif head in stub.classes:
-            found = stub.classes[head]
+        found = self.resolver.find_class(stub, head)
         for part in rest:
             found = found.classes.get(part) if found is not None else None
         return found
 
     def runtime_stub_class(self, cls: type) -> Optional[StubClass]:
         stub = self.finder.module(getattr(cls, "__module__", "") or "")
-        if stub is None:
-            return None
-        found: Optional[StubClass] = None
-        for index, part in enumerate(cls.__qualname__.split(".")):
-            found = stub.classes.get(part) if index == 0 else \
-                (found.classes.get(part) if found is not None else None)
-        return found
+        return self._class_in(stub, cls.__qualname__) if stub is not None else None
 
     def stub_mro(self, start: StubClass) -> Iterator[StubClass]:
         """The class and its stub bases, depth first, each once, then builtins.object."""

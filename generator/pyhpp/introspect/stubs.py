@@ -462,6 +462,26 @@ class StubResolver:
                     return found
         return _NOT_FOUND
 
+    def find_class(self, stub: StubModule, name: str, depth: int = 0) -> Optional[StubClass]:
+        """The stub class `name` names at the top level of `stub`, through imports, whether
+        or not the target has the class at run time."""
+        if name in stub.classes:
+            return stub.classes[name]
+        if depth > 24:
+            return None
+        if name in stub.imports:
+            module, attribute = stub.imports[name]
+            other = self.finder.module(module)
+            return self.find_class(other, attribute, depth + 1) \
+                if other is not None and attribute is not None else None
+        for module in stub.star_imports:
+            other = self.finder.module(module)
+            found = self.find_class(other, name, depth + 1) \
+                if other is not None and not name.startswith("_") else None
+            if found is not None:
+                return found
+        return None
+
     def import_target(self, module: str, attribute: Optional[str], depth: int = 0) -> Any:
         if attribute is None:
             return _ModuleRef(module)

@@ -74,8 +74,10 @@ ITERATORS = {
     "collections.abc.Iterable",
     "collections.abc.Generator",
 }
-# Protocols of one scalar: what a C++ caller passes for them.
+# Protocols of one scalar (and LiteralString, a str): what a C++ caller passes for them.
 PROTOCOLS = {
+    "typing.LiteralString": "str",
+    "typing_extensions.LiteralString": "str",
     "typing.SupportsIndex": "int",
     "typing.SupportsInt": "int",
     "typing.SupportsFloat": "float",
