@@ -1,5 +1,6 @@
-// The stdlib sample: wrappers of an unannotated standard-library module (json), where every
-// value is a dynamic pyhpp::object and keyword-only arguments are still passed by name.
+// The stdlib sample: wrappers of a standard-library module (json) that has no annotations of its
+// own. Its types come from typeshed's stubs: dumps() returns a std::string, loads() takes one;
+// the JSON value itself is `Any`, a pyhpp::object. Keyword-only arguments are passed by name.
 #include <py/json.hpp>
 
 #include <iostream>
@@ -11,8 +12,8 @@ int main() {
     pyhpp::interpreter python;
 
     std::map<std::string, pyhpp::object> order{{"item", "pear"}, {"count", 3}, {"price", 0.75}};
-    pyhpp::object text = json::dumps(order, json::kw::sort_keys = true, json::kw::indent = 2);
-    std::cout << text.cast<std::string>() << "\n";
+    std::string text = json::dumps(order, json::kw::sort_keys = true, json::kw::indent = 2);
+    std::cout << text << "\n";
 
     pyhpp::object back = json::loads(text);
     std::cout << "count read back: " << back.item("count").cast<std::int64_t>() << "\n";
