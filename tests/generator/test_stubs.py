@@ -321,3 +321,16 @@ def test_generate_report_and_no_stubs(tmp_path) -> None:
     header = (tmp_path / "b" / "include" / "py" / "plainmod.hpp").read_text()
     assert "pyhpp::object area(const pyhpp::object &width, const pyhpp::object &height);" \
         in header
+
+
+def test_an_enum_base_without_members_is_no_cpp_value() -> None:
+    # Stubs type enum.Flag's methods with Self: enum.Flag itself has no members, so no enum.
+    from pyhpp.ir.model import Class, EnumMember
+
+    flag = Class("Flag", "enum", cpp_name="Flag", qualname="enum.Flag")
+    color = Class("Color", "enum", cpp_name="Color", qualname="enum.Color",
+                  members=(EnumMember("RED", 1, cpp_name="RED"),))
+    index = typemap.class_index(Api("3.11", (Module("enum", classes=(flag, color),
+                                                    cpp_namespace=("py", "enum_")),)))
+    assert "enum.Flag" not in index
+    assert index["enum.Color"] == CppType("enum", name="::py::enum_::Color", ref="enum.Color")

@@ -307,6 +307,8 @@ def class_index(api: Api) -> Dict[str, CppType]:
             ref = f"{m.name}.{c.name}"  # where the generated code gets the class from
             if c.kind in HANDLE_KINDS:
                 mapped = CppType("instance", name=qualified, ref=ref)
+            elif c.kind == "enum" and not c.members:
+                continue  # an enum base without members (enum.Flag itself): no C++ value
             elif c.kind in VALUE_KINDS:
                 mapped = CppType(VALUE_KINDS[c.kind], name=qualified, ref=ref)
             else:
