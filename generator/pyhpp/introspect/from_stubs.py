@@ -118,7 +118,9 @@ class StubTypes:
     # -- routines ------------------------------------------------------------------------------
 
     def function(self, f: Function, found: Tuple[List[StubFunction], Optional[StubModule]],
-                 where: str, self_type: str = "") -> Function:
+                 where: str, self_type: str = "", single: bool = False) -> Function:
+        """`f` with the types of its stub. `single`: the wrapper has one C++ signature
+        (constructors, special methods), so @overload variants are not taken as overloads."""
         variants, _ = found
         qualified = f"{where}.{f.name}"
         if not variants:
@@ -136,6 +138,8 @@ class StubTypes:
         if f.overloads or _annotated(f):
             return self._fill(f, described[0], qualified) if len(described) == 1 else f
         fitting = [d for d in described if _accepts(f.parameters, d.parameters)]
+        if single and len(fitting) > 1:
+            return self._agreed(f, [_aligned(f.parameters, d) for d in fitting])
         if not fitting:
             if len(described) == 1:
                 return self._fill(f, described[0], qualified)
@@ -153,6 +157,23 @@ class StubTypes:
         return dataclasses.replace(f, parameters=described[0].parameters, returns=None,
                                    returns_source=TypeSource("missing"), signature_known=True,
                                    overloads=tuple(described))
+
+    def _agreed(self, f: Function, variants: List[Function]) -> Function:
+        """The runtime's parameters, each typed where every variant that names it agrees."""
+        parameters = []
+        for p in f.parameters:
+            types = {v.type for variant in variants for v in variant.parameters
+                     if v.name == p.name}
+            source = next((v.type_source for variant in variants for v in variant.parameters
+                           if v.name == p.name), None)
+            if p.type is None and len(types) == 1 and None not in types and source is not None:
+                p = dataclasses.replace(p, type=next(iter(types)), type_source=source)
+            parameters.append(p)
+        results = {v.returns for v in variants}
+        if f.returns is None and len(results) == 1:
+            f = dataclasses.replace(f, returns=variants[0].returns,
+                                    returns_source=variants[0].returns_source)
+        return dataclasses.replace(f, parameters=tuple(parameters))
 
     def _fill(self, f: Function, d: Function, qualified: str) -> Function:
         """Types for the runtime parameters the stub names alike; a note when they differ."""
@@ -228,8 +249,10 @@ class StubTypes:
         mro = list(self.stub_mro(stub_class))
         constructor = c.constructor
         if constructor is not None:
-            constructor = self.function(constructor, self._constructor(mro), where, c.qualname)
-        methods = tuple(self.function(f, (self._member(mro, f.name), None), where, c.qualname)
+            constructor = self.function(constructor, self._constructor(mro), where, c.qualname,
+                                        single=True)
+        methods = tuple(self.function(f, (self._member(mro, f.name), None), where, c.qualname,
+                                      single=f.name.startswith("__"))
                         for f in c.methods)
         attributes = tuple(self.attribute(a, mro, where, c.qualname) for a in c.attributes)
         return dataclasses.replace(c, constructor=constructor, methods=methods,

@@ -48,12 +48,14 @@ _HEADERS = {
     "set": "<set>",
     "frozenset": "<set>",
     "variant": "<variant>",
-    "complex": "<complex>",
+    # The runtime's headers of these types include the std header and declare the type's
+    # conversion for pyhpp::object::cast<T>() and pyhpp::to_object.
+    "complex": "<pyhpp/complex.hpp>",
     "datetime": "<pyhpp/chrono.hpp>",
     "date": "<pyhpp/chrono.hpp>",
     "time": "<pyhpp/chrono.hpp>",
-    "timedelta": "<chrono>",
-    "path": "<filesystem>",
+    "timedelta": "<pyhpp/chrono.hpp>",
+    "path": "<pyhpp/filesystem.hpp>",
     "callable": "<functional>",
     "iterator": "<pyhpp/iterator.hpp>",
 }

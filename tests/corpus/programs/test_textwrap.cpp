@@ -17,17 +17,15 @@ const std::string text =
 
 TEST_CASE("textwrap.wrap and fill break lines where Python breaks them") {
     pyhpp::object python = pyhpp::import("textwrap");
-    CHECK(corpus::strings(textwrap::wrap(text, 20)) ==
-          corpus::strings(python.attr("wrap")(text, 20)));
-    // Keyword arguments through **kwargs.
-    std::string filled =
-        textwrap::fill(text, 30, {{"initial_indent", "> "}, {"subsequent_indent", "  "}})
-            .cast<std::string>();
+    // Typed from typeshed's stubs: wrap() gives a std::vector<std::string>.
+    CHECK(textwrap::wrap(text, 20) == corpus::strings(python.attr("wrap")(text, 20)));
+    // Keyword-only arguments, by name.
+    std::string filled = textwrap::fill(text, 30, textwrap::kw::initial_indent = "> ",
+                                        textwrap::kw::subsequent_indent = "  ");
     CHECK(filled == python.attr("fill")
                         .call({text, 30}, {{"initial_indent", "> "}, {"subsequent_indent", "  "}})
                         .cast<std::string>());
-    std::string short_text =
-        textwrap::shorten(text, 40, {{"placeholder", " [...]"}}).cast<std::string>();
+    std::string short_text = textwrap::shorten(text, 40, textwrap::kw::placeholder = " [...]");
     CHECK(short_text ==
           python.attr("shorten").call({text, 40}, {{"placeholder", " [...]"}}).cast<std::string>());
 }
@@ -35,9 +33,9 @@ TEST_CASE("textwrap.wrap and fill break lines where Python breaks them") {
 TEST_CASE("textwrap.dedent and indent") {
     pyhpp::object python = pyhpp::import("textwrap");
     const std::string block = "    def f():\n        return 1\n\n    f()\n";
-    std::string dedented = textwrap::dedent(block).cast<std::string>();
+    std::string dedented = textwrap::dedent(block);
     CHECK(dedented == python.attr("dedent")(block).cast<std::string>());
-    CHECK(textwrap::indent(dedented, "# ").cast<std::string>() ==
+    CHECK(textwrap::indent(dedented, "# ") ==
           python.attr("indent")(dedented, "# ").cast<std::string>());
 }
 
@@ -47,8 +45,7 @@ TEST_CASE("a TextWrapper object, with arguments left out and later ones given") 
     pyhpp::object python_wrapper = pyhpp::import("textwrap")
                                        .attr("TextWrapper")
                                        .call({}, {{"width", 15}, {"break_long_words", false}});
-    CHECK(corpus::strings(wrapper.wrap(text)) ==
-          corpus::strings(python_wrapper.attr("wrap")(text)));
-    CHECK(wrapper.fill(text).cast<std::string>() ==
+    CHECK(wrapper.wrap(text) == corpus::strings(python_wrapper.attr("wrap")(text)));
+    CHECK(wrapper.fill(text) ==
           python_wrapper.attr("fill")(text).cast<std::string>());
 }
