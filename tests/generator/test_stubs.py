@@ -343,3 +343,16 @@ def test_a_constructor_takes_what_its_overloads_agree_on(stubfix) -> None:
     assert types_of(box.constructor) == [("width", "positional_or_keyword", None),
                                          ("height", "positional_or_keyword", INT)]
     assert [p.has_default for p in box.constructor.parameters] == [True, True]
+
+
+@needs_typeshed
+def test_self_typevars_and_classmethods_of_c_classes() -> None:
+    modules, _, _ = describe(["datetime"])
+    date = next(c for c in modules["datetime"].classes if c.name == "date")
+    methods = {f.name: f for f in date.methods}
+    # A classmethod of a C class is one (a classmethod_descriptor), and `cls: type[Self]` /
+    # `-> Self` of typeshed's older _typeshed.Self TypeVar mean the class.
+    assert methods["fromtimestamp"].binding == "classmethod"
+    assert methods["fromtimestamp"].returns == NamedType("datetime.date")
+    assert methods["__add__"].returns == NamedType("datetime.date")
+    assert types_of(methods["fromtimestamp"]) == [("timestamp", "positional_only", FLOAT)]

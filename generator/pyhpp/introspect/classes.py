@@ -225,6 +225,8 @@ def _bound_function(obj: Any) -> Tuple[Optional[str], Any]:
         return "staticmethod", obj.__func__
     if isinstance(obj, classmethod):
         return "classmethod", obj.__func__
+    if isinstance(obj, types.ClassMethodDescriptorType):
+        return "classmethod", obj  # a C class's classmethod (datetime.date.fromtimestamp)
     if _CACHED_PROPERTY is not None and isinstance(obj, _CACHED_PROPERTY):
         return None, None  # an attribute (inspect counts it as a method descriptor)
     if inspect.isroutine(obj):

@@ -31,6 +31,7 @@ from pyhpp.introspect.stubs import (
     StubFunction,
     StubModule,
     StubResolver,
+    self_variable,
     type_of,
 )
 from pyhpp.ir.model import (
@@ -206,9 +207,11 @@ class StubTypes:
         only = len(getattr(arguments, "posonlyargs", []))
         defaults = [False] * (len(positional) - len(arguments.defaults)) \
             + [True] * len(arguments.defaults)
+        self_vars: Tuple[str, ...] = ()
         if f.binding in ("method", "classmethod") and v.binding != "staticmethod":
             if not positional:
                 return None
+            self_vars = tuple(n for n in (self_variable(positional[0].annotation),) if n)
             positional, defaults, only = positional[1:], defaults[1:], max(0, only - 1)
         parameters: List[Parameter] = []
         context = f"parameter {{!r}} of {qualified!r}"
@@ -219,7 +222,8 @@ class StubTypes:
                     and not name.endswith("__"):
                 kind, name = "positional_only", name[2:]  # typeshed's pre-PEP 570 spelling
             pytype, source, found = type_of(self.resolver, v.stub, arg.annotation,
-                                            context.format(name), self_type)
+                                            context.format(name), self_type,
+                                            self_vars=self_vars)
             self.diagnostics.extend(found)
             parameters.append(Parameter(name=name, kind=kind, has_default=has_default,
                                         type=_unqualified(pytype, source), type_source=source))
@@ -233,7 +237,8 @@ class StubTypes:
         if arguments.kwarg is not None:
             add(arguments.kwarg, "var_keyword", False)
         returns, returns_source, found = type_of(self.resolver, v.stub, v.node.returns,
-                                                 f"return type of {qualified!r}", self_type)
+                                                 f"return type of {qualified!r}", self_type,
+                                                 self_vars=self_vars)
         self.diagnostics.extend(found)
         return Function(name=f.name, location=v.location(), doc=f.doc, parameters=tuple(parameters),
                         returns=returns, returns_source=returns_source, binding=f.binding,

@@ -538,12 +538,16 @@ class StubConverter(_Converter):
     """Converts annotation nodes of a stub to PyType trees, with the names of the stub."""
 
     def __init__(self, resolver: StubResolver, stub: StubModule, context: str,
-                 self_type: str = "", scope: Optional[StubClass] = None) -> None:
+                 self_type: str = "", scope: Optional[StubClass] = None,
+                 self_vars: Sequence[str] = ()) -> None:
         super().__init__({"__name__": stub.name}, "", context, self_type)
         self.resolver = resolver
         self.stub = stub
         self.scope = scope
         self.active: List[str] = []  # aliases being expanded
+        # TypeVars that stand for the class (`def f(self: _S) -> _S`, typeshed's older
+        # `_typeshed.Self`): they are `self_type`.
+        self.self_vars = tuple(self_vars)
 
     def convert(self, node: ast.expr) -> PyType:
         self.location = str(self.stub.line_of(node))
@@ -621,6 +625,9 @@ class StubConverter(_Converter):
             self.active.pop()
 
     def typevar(self, ref: StubTypeVarRef) -> PyType:
+        if self.self_type and (ref.name in self.self_vars
+                               or (ref.stub.name == "_typeshed" and ref.name == "Self")):
+            return NamedType(self.self_type)
         bound: Optional[PyType] = None
         constraints: List[PyType] = []
         saved = self.stub, self.scope
@@ -648,13 +655,25 @@ def stub_source(stub: StubModule, node: ast.expr) -> TypeSource:
     return TypeSource("stub", stub.text_of(node), stub.line_of(node))
 
 
+def self_variable(annotation: Optional[ast.expr]) -> str:
+    """The TypeVar a method's first parameter is annotated with (`self: _S`, `cls: type[_S]`),
+    which then means the class; '' when there is none."""
+    if isinstance(annotation, ast.Subscript) and _dotted(annotation.value) in (
+            "type", "Type", "typing.Type", "builtins.type"):
+        annotation = annotation.slice  # type: ignore[assignment]
+        if INDEX is not None and isinstance(annotation, INDEX):
+            annotation = annotation.value  # type: ignore[attr-defined]
+    return annotation.id if isinstance(annotation, ast.Name) else ""
+
+
 def type_of(resolver: StubResolver, stub: StubModule, node: Optional[ast.expr], context: str,
-            self_type: str = "", scope: Optional[StubClass] = None
+            self_type: str = "", scope: Optional[StubClass] = None,
+            self_vars: Sequence[str] = ()
             ) -> Tuple[Optional[PyType], TypeSource, List[Dict[str, str]]]:
     """(type, source, diagnostics) of one annotation node of a stub (None: not annotated)."""
     if node is None:
         return None, TypeSource("missing"), []
-    converter = StubConverter(resolver, stub, context, self_type, scope)
+    converter = StubConverter(resolver, stub, context, self_type, scope, self_vars)
     pytype = converter.convert(node)
     return pytype, stub_source(stub, node), converter.diagnostics
 
