@@ -48,14 +48,12 @@ _HEADERS = {
     "set": "<set>",
     "frozenset": "<set>",
     "variant": "<variant>",
-    # The runtime's headers of these types include the std header and declare the type's
-    # conversion for pyhpp::object::cast<T>() and pyhpp::to_object.
-    "complex": "<pyhpp/complex.hpp>",
+    "complex": "<complex>",
     "datetime": "<pyhpp/chrono.hpp>",
     "date": "<pyhpp/chrono.hpp>",
     "time": "<pyhpp/chrono.hpp>",
-    "timedelta": "<pyhpp/chrono.hpp>",
-    "path": "<pyhpp/filesystem.hpp>",
+    "timedelta": "<chrono>",
+    "path": "<filesystem>",
     "callable": "<functional>",
     "iterator": "<pyhpp/iterator.hpp>",
 }

@@ -204,9 +204,6 @@ class ModuleView:
         return sorted(["<pyhpp/pyhpp.hpp>"] + self.pyhpp_headers
                       + [f"<{h}>" for h in self.includes])
     struct_codecs: List[cpp.StructCodec] = field(default_factory=list)
-    # {"type": C++ name, "name": qualified C++ name, "codec": its codec}: the conversion hook of
-    # each class, enum and value struct (pyhpp::object::cast<T>() and pyhpp::to_object).
-    conversions: List[Dict[str, str]] = field(default_factory=list)
 
     @property
     def all_callables(self) -> List[FunctionView]:
@@ -323,24 +320,6 @@ def enum_view(module: Module, c: Class) -> EnumView:
                     members=members, mask=mask)
 
 
-_HOOK_KINDS = {"class": "instance", "dataclass": "instance", "enum": "enum",
-               "namedtuple": "struct", "typeddict": "struct"}
-
-
-def conversion_hooks(module: Module, spell: Spellings) -> List[Dict[str, str]]:
-    """The conversion hook of each class wrapper, enum and value struct of `module`, with the
-    codec its source defines it with (registering the helpers that codec needs)."""
-    hooks = []
-    for c in module.classes:
-        kind = _HOOK_KINDS.get(c.kind)
-        if kind is None:
-            continue
-        qualified = "::".join(module.cpp_namespace + (c.cpp_name,))
-        t = CppType(kind, name="::" + qualified, ref=f"{module.name}.{c.name}")
-        hooks.append({"type": c.cpp_name, "name": qualified, "codec": spell.codec(t)})
-    return hooks
-
-
 def _sorted_by_bases(classes: List[Class], module: Module) -> List[Class]:
     """Classes with their C++ base, when it is of the same module, before them (C++ needs
     complete bases)."""
@@ -415,7 +394,6 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
                     if c.kind in ("namedtuple", "typeddict")]
     constants = [_attribute_view(a, module.name, f"pyhpp_constants::{a.cpp_name}", spell)
                  for a in module.constants]
-    conversions = conversion_hooks(module, spell)
     values = [c for c in module.classes if c.kind in ("namedtuple", "typeddict")]
     types, late = order.declaration_order(
         [(v.python_name, v) for v in classes] + [(v.python_name, v) for v in struct_views],
@@ -484,7 +462,6 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         # Each codec after those of the structs its fields hold.
         struct_codecs=[spell.struct_codecs[ref] for ref in order.post_order(
             list(spell.struct_codecs), struct_needs)],
-        conversions=conversions,
     )
 
 
