@@ -260,8 +260,30 @@ class StubTypes:
                                       single=f.name.startswith("__"))
                         for f in c.methods)
         attributes = tuple(self.attribute(a, mro, where, c.qualname) for a in c.attributes)
+        if c.kind in ("class", "dataclass"):
+            attributes += self.instance_attributes(c, stub_class, where)
         return dataclasses.replace(c, constructor=constructor, methods=methods,
                                    attributes=attributes)
+
+    def instance_attributes(self, c: Class, stub_class: StubClass, where: str
+                            ) -> Tuple[Attribute, ...]:
+        """Attributes the class's own stub declares (`returncode: int`) that the runtime cannot
+        show without an instance: __init__ sets them. Class variables and names the class
+        has otherwise are not added."""
+        known = {a.name for a in c.attributes} | {f.name for f in c.methods}
+        added = []
+        for name, node in stub_class.attributes.items():
+            if name.startswith("_") or name in known or node.value is not None:
+                continue
+            pytype, source, found = type_of(self.resolver, stub_class.stub, node.annotation,
+                                            f"{where}.{name}", c.qualname)
+            if isinstance(pytype, NamedType) and pytype.qualname in ("typing.ClassVar",
+                                                                     "typing.Final"):
+                continue
+            self.diagnostics.extend(found)
+            added.append(Attribute(name=name, type=pytype, type_source=source,
+                                   location=stub_class.stub.line_of(node)))
+        return tuple(added)
 
     def stub_class(self, c: Class, stubs: List[StubModule]) -> Optional[StubClass]:
         candidates = []

@@ -8,25 +8,29 @@
 
 #include <cstdint>
 #include <string>
+#include <variant>
 
 namespace ipaddress = py::ipaddress;
 
 TEST_CASE("ip_address returns Python's address objects") {
     pyhpp::object python = pyhpp::import("ipaddress");
     for (const char *text : {"192.168.1.20", "8.8.8.8", "2001:db8::1", "::ffff:10.0.0.1"}) {
-        pyhpp::object address = ipaddress::ip_address(text);
+        // Typed from typeshed's stubs: std::variant<IPv4Address, IPv6Address>.
+        pyhpp::object address =
+            std::visit([](const auto &a) { return static_cast<const pyhpp::object &>(a); },
+                       ipaddress::ip_address(text));
         pyhpp::object expected = python.attr("ip_address")(text);
         CHECK(address.type_name() == expected.type_name());
         CHECK(address.str() == expected.str());
         CHECK(corpus::equal(address, expected));
     }
-    auto v4 = ipaddress::ip_address("192.168.1.20").cast<ipaddress::IPv4Address>();
+    auto v4 = std::get<ipaddress::IPv4Address>(ipaddress::ip_address("192.168.1.20"));
     pyhpp::object expected = python.attr("ip_address")("192.168.1.20");
-    CHECK(v4.is_private().cast<bool>() == expected.attr("is_private").cast<bool>());
-    CHECK(v4.exploded().cast<std::string>() == expected.attr("exploded").cast<std::string>());
-    CHECK(v4.version().cast<std::int64_t>() == 4);
-    auto v6 = ipaddress::ip_address("2001:db8::1").cast<ipaddress::IPv6Address>();
-    CHECK(v6.exploded().cast<std::string>() ==
+    CHECK(v4.is_private() == expected.attr("is_private").cast<bool>());
+    CHECK(v4.exploded() == expected.attr("exploded").cast<std::string>());
+    CHECK(v4.version() == 4);
+    auto v6 = std::get<ipaddress::IPv6Address>(ipaddress::ip_address("2001:db8::1"));
+    CHECK(v6.exploded() ==
           python.attr("ip_address")("2001:db8::1").attr("exploded").cast<std::string>());
 }
 
@@ -39,8 +43,7 @@ TEST_CASE("networks: membership, size, ordering") {
     CHECK(network.contains(inside) ==
           expected.attr("__contains__")(python.attr("IPv4Address")("192.168.200.1")).cast<bool>());
     CHECK_FALSE(network.contains(outside));
-    CHECK(network.num_addresses().cast<std::int64_t>() ==
-          expected.attr("num_addresses").cast<std::int64_t>());
+    CHECK(network.num_addresses() == expected.attr("num_addresses").cast<std::int64_t>());
     CHECK(outside < inside);
     CHECK(ipaddress::IPv4Address("10.0.0.1") == outside);
     CHECK((outside + 5).str() == (python.attr("IPv4Address")("10.0.0.1").attr("__add__")(5)).str());

@@ -48,7 +48,8 @@ TEST_CASE("JSONEncoder and JSONDecoder objects behave as Python's") {
     pyhpp::object value = corpus::eval(document);
     pyhpp::object separators = corpus::eval("(',', ':')");
     json::JSONEncoder encoder(json::kw::sort_keys = true,
-                              json::kw::separators = std::tuple<std::string, std::string>(",", ":"));
+                              json::kw::separators =
+                                  std::tuple<std::string, std::string>(",", ":"));
     pyhpp::object python_encoder = pyhpp::import("json")
                                        .attr("JSONEncoder")
                                        .call({}, {{"sort_keys", true}, {"separators", separators}});

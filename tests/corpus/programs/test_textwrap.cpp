@@ -46,6 +46,5 @@ TEST_CASE("a TextWrapper object, with arguments left out and later ones given") 
                                        .attr("TextWrapper")
                                        .call({}, {{"width", 15}, {"break_long_words", false}});
     CHECK(wrapper.wrap(text) == corpus::strings(python_wrapper.attr("wrap")(text)));
-    CHECK(wrapper.fill(text) ==
-          python_wrapper.attr("fill")(text).cast<std::string>());
+    CHECK(wrapper.fill(text) == python_wrapper.attr("fill")(text).cast<std::string>());
 }
