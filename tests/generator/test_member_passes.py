@@ -266,3 +266,23 @@ def test_names_outside_the_items_and_self_needs_are_ignored() -> None:
 
 def test_post_order_puts_needs_first() -> None:
     assert order().post_order(["A", "B", "C"], {"A": {"C"}, "C": {"B"}}) == ["B", "C", "A"]
+
+
+def test_signatures_agreeing_on_their_first_parameters_do_not_make_calls_ambiguous() -> None:
+    # urlencode(query, doseq=..., quote_via=<str callback>) and the same with a bytes callback:
+    # urlencode(query) would match both. The second requires its parameters up to quote_via.
+    str_callback = cpp("callable", STR, STR)
+    bytes_callback = cpp("callable", BYTES, BYTES)
+    first = signature(STR, param("query", OBJECT), param("doseq", BOOL, default=True),
+                      param("quote_via", str_callback, default=True))
+    second = signature(STR, param("query", OBJECT), param("doseq", BOOL, default=True),
+                       param("quote_via", bytes_callback, default=True))
+    a, b = merged(first, second)
+    assert [p.has_default for p in a.parameters] == [False, True, True]
+    assert [p.has_default for p in b.parameters] == [False, False, False]
+    # A shorter signature that is a prefix of a longer one: the longer one gives way.
+    short = signature(STR, param("x", INT))
+    long = signature(STR, param("x", INT), param("y", STR, default=True))
+    c, d = merged(long, short)
+    assert [p.has_default for p in c.parameters] == [False, False]
+    assert [p.has_default for p in d.parameters] == [False]

@@ -31,6 +31,7 @@ from ..ir.model import (
     LiteralValue,
     NamedType,
     NoneType,
+    Parameter,
     PyType,
 )
 
@@ -177,10 +178,45 @@ def merge_overloads(overloads: Sequence[Function]) -> Tuple[Function, ...]:
         key = merge_key(o)
         merged[key] = _merge(merged[key], o) if key in merged else o
     kept: Dict[Tuple[object, ...], Function] = {}
-    for o in merged.values():
+    for o in _disambiguated(list(merged.values())):
         key = positional_key(o)
         kept[key] = _with_result(kept[key], o) if key in kept else o
     return tuple(kept.values())
+
+
+def _positionals(f: Function) -> List[Parameter]:
+    return [p for p in f.parameters if p.kind in _POSITIONAL]
+
+
+def _disambiguated(overloads: List[Function]) -> List[Function]:
+    """Signatures that agree on their first C++ parameters make a call giving only those
+    ambiguous (`urlencode(query)` when two signatures differ in a later defaulted parameter).
+    The longer one requires its parameters up to and including the first that differs, so
+    such a call reaches the shorter one. Signatures with required keyword-only parameters
+    are left alone."""
+    out = list(overloads)
+    for j in range(len(out)):
+        for i in range(j):
+            a, b = out[i], out[j]
+            if any(p.kind == "keyword_only" and not p.has_default
+                   for p in a.parameters + b.parameters):
+                continue
+            pa, pb = _positionals(a), _positionals(b)
+            k = 0
+            while k < min(len(pa), len(pb)) and shape(pa[k].cpp_type) == shape(pb[k].cpp_type):
+                k += 1
+            least = max(sum(not p.has_default for p in pa), sum(not p.has_default for p in pb))
+            if least > k:
+                continue  # every call one accepts with these first parameters has more
+            longer = j if len(pb) >= len(pa) else i
+            positional = _positionals(out[longer])
+            if k >= len(positional):
+                continue  # the same parameters: merged by positional_key
+            required = {id(p) for p in positional[:k + 1]}
+            out[longer] = dataclasses.replace(out[longer], parameters=tuple(
+                dataclasses.replace(p, has_default=False) if id(p) in required else p
+                for p in out[longer].parameters))
+    return out
 
 
 def _function(f: Function) -> Function:

@@ -21,8 +21,9 @@ TEST_CASE("yaml.safe_dump writes what Python writes, and safe_load reads it back
     CHECK(text == python.attr("safe_dump")(value).cast<std::string>());
     CHECK(corpus::equal(yaml::safe_load(text), value));
 
+    // Keyword-only arguments of the stub (yaml-stubs), by name.
     std::string flow =
-        yaml::safe_dump(value, {}, {{"default_flow_style", true}, {"sort_keys", false}})
+        yaml::safe_dump(value, yaml::kw::default_flow_style = true, yaml::kw::sort_keys = false)
             .cast<std::string>();
     CHECK(flow == python.attr("safe_dump")
                       .call({value}, {{"default_flow_style", true}, {"sort_keys", false}})
