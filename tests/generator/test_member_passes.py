@@ -286,3 +286,16 @@ def test_signatures_agreeing_on_their_first_parameters_do_not_make_calls_ambiguo
     c, d = merged(long, short)
     assert [p.has_default for p in c.parameters] == [False, False]
     assert [p.has_default for p in d.parameters] == [False]
+
+
+def test_signatures_whose_optional_parameters_start_anothers_are_one() -> None:
+    # check_output(args, *, text: bool, bufsize=..., cwd=...) and
+    # check_output(args, *, universal_newlines: bool, bufsize=...): both declare
+    # f(args, bool) and f(args, bool, bufsize), so the shorter joins the longer.
+    longer = signature(STR, param("args", STR), param("bufsize", INT, default=True),
+                       param("cwd", STR, default=True), param("text", BOOL, "keyword_only"))
+    shorter = signature(BYTES, param("args", STR), param("bufsize", INT, default=True),
+                        param("universal_newlines", BOOL, "keyword_only"))
+    [only] = merged(shorter, longer)
+    assert [p.name for p in only.parameters] == ["args", "bufsize", "cwd", "text"]
+    assert only.cpp_returns == cpp("variant", BYTES, STR)

@@ -181,7 +181,32 @@ def merge_overloads(overloads: Sequence[Function]) -> Tuple[Function, ...]:
     for o in _disambiguated(list(merged.values())):
         key = positional_key(o)
         kept[key] = _with_result(kept[key], o) if key in kept else o
-    return tuple(kept.values())
+    return _prefixes_merged(list(kept.values()))
+
+
+def _prefixes_merged(overloads: List[Function]) -> Tuple[Function, ...]:
+    """Signatures with the same required C++ parameters, where one's optional positionals
+    start the other's, declare the same shorter C++ functions: the one with fewer optional
+    parameters joins the other (its results too)."""
+    out: List[Function] = []
+    for o in overloads:
+        required, optional, variadic = positional_key(o)
+        for index, other in enumerate(out):
+            r, opt, v = positional_key(other)
+            if r != required or v != variadic:
+                continue
+            if opt[:len(optional)] == optional:
+                out[index] = _with_result(other, o)
+                break
+            if optional[:len(opt)] == opt:
+                # o's parameters, the results in the order the signatures came.
+                out[index] = dataclasses.replace(
+                    o, cpp_returns=union([other.cpp_returns, o.cpp_returns]),
+                    returns=join_py(other.returns, o.returns))
+                break
+        else:
+            out.append(o)
+    return tuple(out)
 
 
 def _positionals(f: Function) -> List[Parameter]:
