@@ -4,8 +4,8 @@ types, and where it fell back to pyhpp::object.
 A *slot* is one parameter or one result of a wrapped callable (module functions, methods,
 constructors; every @overload variant counts as a callable). A slot is
 - typed: its C++ type is not pyhpp::object at the top level (`void` results included);
-- dynamic by declaration: annotated `Any` or `object` (or an unbounded TypeVar), or a
-  parameter annotated `None`, where pyhpp::object is the exact type;
+- dynamic by declaration: annotated `Any` or `object` (or an unbounded TypeVar, or a union
+  with `Any` in it), or a parameter annotated `None`, where pyhpp::object is the exact type;
 - a fallback: no annotation and no stub, or an annotation pyhpp cannot map.
 A callable is fully typed without fallbacks, dynamic when every slot is one, partly typed else.
 """
@@ -58,6 +58,8 @@ def _declared_dynamic(t: Optional[PyType]) -> bool:
         return True  # a parameter that must be None (an @overload's): pyhpp::none() is exact
     if isinstance(t, TypeVarType):
         return t.bound is None and not t.constraints
+    if isinstance(t, NamedType) and t.qualname == "typing.Union":
+        return any(_declared_dynamic(a) for a in t.args)  # `AnyStr | Any`: anything
     return isinstance(t, NamedType) and t.qualname in DYNAMIC and not t.args
 
 

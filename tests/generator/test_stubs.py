@@ -295,14 +295,16 @@ def test_report_counts_typed_dynamic_and_fallbacks() -> None:
                                   param("b", None, "object")),
                       returns=INT, cpp_returns=CppType("int"))
     dynamic = Function("dynamic", signature_known=False, cpp_returns=CppType("object"))
-    module = Module("m", functions=(full, partly, dynamic))
+    any_of = NamedType("typing.Union", (STR, NamedType("typing.Any")))
+    declared = Function("declared", returns=any_of, cpp_returns=CppType("object"))
+    module = Module("m", functions=(full, partly, dynamic, declared))
     [found] = coverage(Api("3.11", (module,)))
-    assert (found.callables, found.fully_typed, found.partly_typed, found.dynamic) == (3, 1, 1, 1)
+    assert (found.callables, found.fully_typed, found.partly_typed, found.dynamic) == (4, 2, 1, 1)
     assert (found.slots, found.typed, found.declared_dynamic, found.fallback_count) == (
-        6, 3, 1, 2)
+        7, 3, 2, 2)
     assert format_report([found]).splitlines() == [
-        "m: 3 callables: 1 fully typed, 1 partly typed, 1 dynamic; 3 of 6 parameters and "
-        "results typed (50.0%), 1 declared Any/object, 2 fell back",
+        "m: 4 callables: 2 fully typed, 1 partly typed, 1 dynamic; 3 of 7 parameters and "
+        "results typed (42.9%), 2 declared Any/object, 2 fell back",
         "  m.pyi:3: note: m.partly() parameter 'b' has no annotation and no stub: pyhpp::object",
         "  note: m.dynamic() result has no annotation and no stub: pyhpp::object",
         "  note: m.dynamic(): its signature is unknown (*args, **kwargs of pyhpp::object)"]
