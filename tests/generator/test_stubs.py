@@ -360,3 +360,15 @@ def test_self_typevars_and_classmethods_of_c_classes() -> None:
     assert methods["fromtimestamp"].returns == NamedType("datetime.date")
     assert methods["__add__"].returns == NamedType("datetime.date")
     assert types_of(methods["fromtimestamp"]) == [("timestamp", "positional_only", FLOAT)]
+
+
+def test_stub_segments_are_the_annotation_text() -> None:
+    from pyhpp.introspect.stubs import StubModule
+
+    source = "x: 'é' | int\ndef f(a: dict[\n    str, int]) -> None: ...\n"
+    stub = StubModule("m", "m.pyi", "m.pyi", False, source)
+    annotation = stub.variables["x"].annotation
+    assert stub.segment(annotation) == ast.get_source_segment(source, annotation)
+    argument = stub.functions["f"][0].node.args.args[0].annotation
+    assert stub.segment(argument) == ast.get_source_segment(source, argument)
+    assert stub.text_of(argument) == "dict[str, int]"

@@ -110,6 +110,10 @@ class _Converter:
         self.expanding: List[str] = []  # string annotations being converted, outermost first
         self.aliases: List[int] = []  # ids of the generic aliases being converted
 
+    def segment(self, source: str, node: ast.AST) -> Optional[str]:
+        """The text of `node` in `source` (an annotation: short)."""
+        return ast.get_source_segment(source, node)
+
     def unresolved(self, text: str, reason: str) -> UnresolvedType:
         prefix = f"{self.context}: " if self.context else ""
         self.diagnostics.append({
@@ -233,7 +237,7 @@ class _Converter:
             self.expanding.pop()
 
     def from_node(self, node: ast.AST, source: str) -> PyType:
-        text = ast.get_source_segment(source, node) or source
+        text = self.segment(source, node) or source
         if isinstance(node, ast.Constant):
             if node.value is None:
                 return NoneType()
@@ -280,7 +284,7 @@ class _Converter:
             return _make_union(args + [NoneType()])
         name = _origin_name(typing.get_origin(base) or base)
         if name is None:
-            return self.unresolved(text, f"{ast.get_source_segment(source, node.value)!r} "
+            return self.unresolved(text, f"{self.segment(source, node.value)!r} "
                                          "is not a generic type")
         return NamedType(name, tuple(args))
 
@@ -291,7 +295,7 @@ class _Converter:
                 and isinstance(node.operand, ast.Constant)
                 and type(node.operand.value) is int):
             return LiteralValue(-node.operand.value)
-        text = ast.get_source_segment(source, node) or source
+        text = self.segment(source, node) or source
         return self.unresolved(text, "Literal values must be int, str, bool or None")
 
     def resolve(self, node: ast.AST) -> Tuple[Any, str]:

@@ -129,6 +129,7 @@ class StubModule:
         self.display = display  # the file as diagnostics name it (no absolute path)
         self.is_package = is_package
         self.source = source
+        self.lines = source.splitlines(keepends=True)
         tree = ast.parse(source, filename=display, type_comments=False)
         self.functions: Dict[str, List[StubFunction]] = {}
         self.classes: Dict[str, StubClass] = {}
@@ -214,8 +215,22 @@ class StubModule:
     def line_of(self, node: ast.AST) -> Location:
         return Location(self.display, getattr(node, "lineno", 0))
 
+    def segment(self, node: ast.AST) -> Optional[str]:
+        """ast.get_source_segment without splitting the whole file at every call (stubs such as
+        numpy's are thousands of lines)."""
+        first, last = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        start, end = getattr(node, "col_offset", None), getattr(node, "end_col_offset", None)
+        if first is None or last is None or start is None or end is None \
+                or last > len(self.lines):
+            return None
+        lines = [line.encode("utf-8") for line in self.lines[first - 1:last]]
+        if first == last:
+            return lines[0][start:end].decode("utf-8", "replace")
+        lines[0], lines[-1] = lines[0][start:], lines[-1][:end]
+        return b"".join(lines).decode("utf-8", "replace")
+
     def text_of(self, node: ast.AST) -> str:
-        segment = ast.get_source_segment(self.source, node) or ""
+        segment = self.segment(node) or ""
         return annotation_text(" ".join(segment.split())) if segment else ""
 
 
@@ -548,6 +563,10 @@ class StubConverter(_Converter):
         # TypeVars that stand for the class (`def f(self: _S) -> _S`, typeshed's older
         # `_typeshed.Self`): they are `self_type`.
         self.self_vars = tuple(self_vars)
+
+    def segment(self, source: str, node: ast.AST) -> Optional[str]:
+        return self.stub.segment(node) if source is self.stub.source \
+            else super().segment(source, node)
 
     def convert(self, node: ast.expr) -> PyType:
         self.location = str(self.stub.line_of(node))
