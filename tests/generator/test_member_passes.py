@@ -299,3 +299,12 @@ def test_signatures_whose_optional_parameters_start_anothers_are_one() -> None:
     [only] = merged(shorter, longer)
     assert [p.name for p in only.parameters] == ["args", "bufsize", "cwd", "text"]
     assert only.cpp_returns == cpp("variant", BYTES, STR)
+
+
+def test_signatures_cpp_declares_alike_are_one() -> None:
+    # item(*args: int) and item(args: tuple[int, ...]) are both item(const std::vector<...> &).
+    variadic = signature(STR, param("args", INT, "var_positional"))
+    tupled = signature(BYTES, param("args", cpp("tuple_var", INT)))
+    [only] = merged(variadic, tupled)
+    assert only.parameters[0].kind == "var_positional"
+    assert only.cpp_returns == cpp("variant", STR, BYTES)

@@ -372,3 +372,13 @@ def test_stub_segments_are_the_annotation_text() -> None:
     argument = stub.functions["f"][0].node.args.args[0].annotation
     assert stub.segment(argument) == ast.get_source_segment(source, argument)
     assert stub.text_of(argument) == "dict[str, int]"
+
+
+def test_a_name_a_stub_cannot_resolve_is_a_note(tmp_path) -> None:
+    from pyhpp.introspect.stubs import StubModule, StubResolver, type_of
+
+    stub = StubModule("m", "m.pyi", "m.pyi", False, "def f(x: Missing) -> int: ...\n")
+    node = stub.functions["f"][0].node.args.args[0].annotation
+    pytype, _, found = type_of(StubResolver(StubFinder()), stub, node, "parameter 'x' of 'm.f'")
+    assert pytype.reason == "name 'Missing' is not defined in the stub m.pyi"
+    assert [(d["severity"], d["location"]) for d in found] == [("note", "m.pyi:1")]

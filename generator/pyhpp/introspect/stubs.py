@@ -30,7 +30,14 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 from pyhpp.introspect.annotations import _Converter
 from pyhpp.introspect.locations import relative_path
 from pyhpp.introspect.typenames import INDEX, annotation_text
-from pyhpp.ir.model import Location, NamedType, PyType, TypeSource, TypeVarType
+from pyhpp.ir.model import (
+    Location,
+    NamedType,
+    PyType,
+    TypeSource,
+    TypeVarType,
+    UnresolvedType,
+)
 
 # Modules whose stubs describe the typing machinery itself: their names resolve to the runtime
 # objects when the target has them (typing_extensions falls back to typing).
@@ -564,9 +571,17 @@ class StubConverter(_Converter):
         # `_typeshed.Self`): they are `self_type`.
         self.self_vars = tuple(self_vars)
 
+    def unresolved(self, text: str, reason: str) -> UnresolvedType:
+        """A name a stub uses that pyhpp cannot follow: a note (the user cannot change the
+        stub, and STRICT should not fail on it), the type pyhpp::object."""
+        found = super().unresolved(text, reason)
+        self.diagnostics[-1]["severity"] = "note"
+        return found
+
     def segment(self, source: str, node: ast.AST) -> Optional[str]:
-        return self.stub.segment(node) if source is self.stub.source \
+        text = self.stub.segment(node) if source is self.stub.source \
             else super().segment(source, node)
+        return " ".join(text.split()) if text else text  # one line, as messages show it
 
     def convert(self, node: ast.expr) -> PyType:
         self.location = str(self.stub.line_of(node))

@@ -181,7 +181,33 @@ def merge_overloads(overloads: Sequence[Function]) -> Tuple[Function, ...]:
     for o in _disambiguated(list(merged.values())):
         key = positional_key(o)
         kept[key] = _with_result(kept[key], o) if key in kept else o
-    return _prefixes_merged(list(kept.values()))
+    return _declarations_merged(_prefixes_merged(list(kept.values())))
+
+
+def _declaration_key(f: Function) -> Tuple[object, ...]:
+    """The C++ parameter types of a signature's declaration: a parameter with a default is a
+    pyhpp::opt<T>, `*args: int` a std::vector<std::int64_t> like `args: tuple[int, ...]`."""
+    required, optional, variadic = positional_key(f)
+    return required + tuple(CppType("opt", (o,)) for o in optional) + tuple(
+        CppType("list", (v,)) for v in variadic)
+
+
+def _declarations_merged(overloads: Sequence[Function]) -> Tuple[Function, ...]:
+    """Signatures C++ would declare alike (ndarray.item(*args: int) and item(args: tuple[int,
+    ...])) are one: the one with more defaults, with both results."""
+    out: Dict[Tuple[object, ...], Function] = {}
+    for o in overloads:
+        key = _declaration_key(o)
+        if key not in out:
+            out[key] = o
+            continue
+        other = out[key]
+        defaults = sum(p.has_default for p in o.parameters)
+        keep = o if defaults > sum(p.has_default for p in other.parameters) else other
+        out[key] = dataclasses.replace(
+            keep, cpp_returns=union([other.cpp_returns, o.cpp_returns]),
+            returns=join_py(other.returns, o.returns))
+    return tuple(out.values())
 
 
 def _prefixes_merged(overloads: List[Function]) -> Tuple[Function, ...]:

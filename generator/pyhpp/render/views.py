@@ -129,7 +129,7 @@ def _python_signature(owner: str, function: Function) -> str:
     text = f"{owner}({', '.join(parts)})"
     if function.returns is not None:
         text += " -> " + py_text(function.returns)
-    return text
+    return " ".join(text.split())  # one comment line, whatever a source spelled over several
 
 
 def _param_view(p: Parameter, keyword_index: int, spell: Spellings) -> ParamView:
