@@ -4,6 +4,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <string>
 #include <type_traits>
 
 // A re-exported class is the wrapper of the module that defines it, under either name.
@@ -25,7 +26,8 @@ int main() {
               << "\n";
     py::pkgdemo::Box box(3.0);
     std::cout << py::pkgdemo::shapes::biggest({circle, box}).describe() << "\n";
-    std::cout << py::os::path::basename("a/b/c.txt").str() << "\n";
+    // Typed from typeshed's stubs: basename(AnyStr) -> AnyStr is one overload per str and bytes.
+    std::cout << py::os::path::basename(std::string("a/b/c.txt")) << "\n";
     try {
         py::pkgdemo::errors::fail("boom");
     } catch (const py::pkgdemo::DemoError &error) {

@@ -295,12 +295,11 @@ class Base : public pyhpp::object {
     /// Defined at golden_nesting.py:117.
     std::int64_t merge(std::int64_t other) const;
 
-    /// Python: `golden_nesting.Base.merge(other: int, into: golden_nesting.Derived | None = ...) ->
+    /// Python: `golden_nesting.Base.merge(other: int, into: golden_nesting.Derived | None) ->
     /// golden_nesting.Base`
     /// Defined at golden_nesting.py:120.
     ::py::golden_nesting::Base
-    merge(std::int64_t other,
-          const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into) const;
+    merge(std::int64_t other, const std::optional<::py::golden_nesting::Derived> &into) const;
 };
 
 /// Python: `golden_nesting.Derived`

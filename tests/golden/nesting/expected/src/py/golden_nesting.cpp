@@ -82,7 +82,6 @@ pyhpp::detail::keyword_names buy{"sku,label"};
 } // namespace Owner
 namespace Base {
 pyhpp::detail::keyword_names clone{"into,depth"};
-pyhpp::detail::keyword_names pyhpp_1_merge{"other,into"};
 } // namespace Base
 namespace Transport {
 pyhpp::detail::keyword_names Transport{"proxy"};
@@ -820,22 +819,16 @@ std::int64_t Base::merge(std::int64_t other) const {
                                                    "int");
 }
 
-::py::golden_nesting::Base Base::merge(
-    std::int64_t other,
-    const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into) const {
+::py::golden_nesting::Base
+Base::merge(std::int64_t other, const std::optional<::py::golden_nesting::Derived> &into) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Base.merge()");
-    pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.Base.merge()");
-    pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_nesting.Base.merge()"),
-                          "self");
-    pyhpp_args.positional(codec::int_::to_python(other), "other");
-    if (into)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Derived, pyhpp_class_golden_nesting_Derived>>::to_python(*into),
-            "into", 1);
-    else
-        pyhpp_args.omit();
-    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Base::merge.get(),
-                                                &pyhpp_keyword_names::Base::pyhpp_1_merge);
+    pyhpp::detail::positional_arguments<3> pyhpp_args("golden_nesting.Base.merge()");
+    pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_nesting.Base.merge()"), "self");
+    pyhpp_args.set<1>(codec::int_::to_python(other), "other");
+    pyhpp_args.set<2>(
+        codec::optional<codec::instance<::py::golden_nesting::Derived, pyhpp_class_golden_nesting_Derived>>::to_python(into),
+        "into");
+    auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Base::merge.get());
     return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Base, pyhpp_class_golden_nesting_Base>>(
         pyhpp_result, "golden_nesting.Base.merge()", "golden_nesting.Base");
 }
