@@ -382,3 +382,23 @@ def test_a_name_a_stub_cannot_resolve_is_a_note(tmp_path) -> None:
     pytype, _, found = type_of(StubResolver(StubFinder()), stub, node, "parameter 'x' of 'm.f'")
     assert pytype.reason == "name 'Missing' is not defined in the stub m.pyi"
     assert [(d["severity"], d["location"]) for d in found] == [("note", "m.pyi:1")]
+
+
+def test_a_namedtuples_properties_are_not_struct_fields(tmp_path) -> None:
+    (tmp_path / "ntprops.py").write_text(
+        "from typing import NamedTuple\n\n\n"
+        "class Span(NamedTuple):\n"
+        "    start: int\n"
+        "    end: int\n\n"
+        "    @property\n"
+        "    def size(self) -> int:\n"
+        "        return self.end - self.start\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        api, _, _ = introspect_modules(["ntprops"])
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("ntprops", None)
+    [span] = api.modules[0].classes
+    assert span.kind == "namedtuple"
+    assert [a.name for a in span.attributes] == ["start", "end"]

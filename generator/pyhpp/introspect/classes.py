@@ -322,7 +322,9 @@ def _attributes(context: _Context, kind: str) -> Tuple[Attribute, ...]:
     else:
         fields = _annotated_attributes(context)
     attributes = [item for item in fields if item is not None]
-    if kind == "typeddict":
+    if kind in ("typeddict", "namedtuple"):
+        # A value struct holds the fields only: a property of a NamedTuple (urllib.parse's
+        # SplitResult.port) is computed by Python, and is no field of the tuple.
         return tuple(attributes)
     names = {item.name for item in attributes}
     for name, obj, owner in context.members:

@@ -60,7 +60,13 @@ TEST_CASE("re.match gives a Match whose methods answer as Python's") {
     CHECK_FALSE(re::match(std::string("\\d+"), text).has_value());
     // A compiled Pattern, and sub() with a string replacement.
     re::Pattern compiled = re::compile(pattern);
-    CHECK(compiled.pattern().cast<std::string>() == pattern);
+    std::optional<re::Match> later = compiled.search(std::string("size: depth=3"));
+    REQUIRE(later.has_value());
+    CHECK(std::get<0>(later->span()) == pyhpp::import("re")
+                                            .attr("compile")(pattern)
+                                            .attr("search")("size: depth=3")
+                                            .attr("start")()
+                                            .cast<std::int64_t>());
     CHECK(
         re::sub(pattern, std::string("\\g<key>:\\g<value>"), text) ==
         pyhpp::import("re").attr("sub")(pattern, "\\g<key>:\\g<value>", text).cast<std::string>());

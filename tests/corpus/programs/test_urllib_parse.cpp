@@ -20,7 +20,8 @@ const std::string url = "https://user:pw@Example.com:8080/a/b;p?q=1&r=two+words#
 
 TEST_CASE("urlsplit gives Python's parts") {
     pyhpp::object python = pyhpp::import("urllib.parse");
-    // A NamedTuple: a value struct. Its fields are AnyStr in the stub, so pyhpp::object.
+    // A NamedTuple: a value struct of its fields (AnyStr in the stub, so pyhpp::object); its
+    // properties (port, hostname) are Python's to compute.
     parse::SplitResult parts = parse::urlsplit(url);
     pyhpp::object expected = python.attr("urlsplit")(url);
     CHECK(parts.scheme.cast<std::string>() == expected.attr("scheme").cast<std::string>());
@@ -28,8 +29,6 @@ TEST_CASE("urlsplit gives Python's parts") {
     CHECK(parts.path.cast<std::string>() == expected.attr("path").cast<std::string>());
     CHECK(parts.query.cast<std::string>() == expected.attr("query").cast<std::string>());
     CHECK(parts.fragment.cast<std::string>() == expected.attr("fragment").cast<std::string>());
-    REQUIRE(parts.port.has_value());
-    CHECK(*parts.port == expected.attr("port").cast<std::int64_t>());
     std::vector<std::optional<std::string>> components{
         parts.scheme.cast<std::string>(), parts.netloc.cast<std::string>(),
         parts.path.cast<std::string>(), parts.query.cast<std::string>(),
