@@ -300,12 +300,10 @@ class _Converter:
 
     def resolve(self, node: ast.AST) -> Tuple[Any, str]:
         """The object a dotted name denotes, or (None, why it cannot be found)."""
-        attributes: List[str] = []
-        while isinstance(node, ast.Attribute):
-            attributes.insert(0, node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name):
+        head, attributes = dotted_parts(node)
+        if head is None:
             return None, "only dotted names can be looked up"
+        node = head
         if node.id in self.globalns:
             obj = self.globalns[node.id]
         elif hasattr(builtins, node.id):
@@ -325,6 +323,15 @@ class _Converter:
                 return None, f"{dotted!r} has no attribute {attribute!r}"
             dotted += "." + attribute
         return obj, ""
+
+
+def dotted_parts(node: ast.AST) -> Tuple[Optional[ast.Name], List[str]]:
+    """`a.b.c` as (the Name `a`, ['b', 'c']); (None, ...) when it is not a dotted name."""
+    attributes: List[str] = []
+    while isinstance(node, ast.Attribute):
+        attributes.insert(0, node.attr)
+        node = node.value
+    return (node if isinstance(node, ast.Name) else None), attributes
 
 
 _MISSING = object()

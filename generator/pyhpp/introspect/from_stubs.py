@@ -112,7 +112,7 @@ class StubTypes:
                 pytype, source, found = type_of(self.resolver, stub, node.annotation,
                                                 f"{where}.{a.name}")
                 self.diagnostics.extend(found)
-                return dataclasses.replace(a, type=_unqualified(pytype, source),
+                return dataclasses.replace(a, type=_unqualified(pytype),
                                            type_source=source)
         return a
 
@@ -226,7 +226,7 @@ class StubTypes:
                                             self_vars=self_vars)
             self.diagnostics.extend(found)
             parameters.append(Parameter(name=name, kind=kind, has_default=has_default,
-                                        type=_unqualified(pytype, source), type_source=source))
+                                        type=_unqualified(pytype), type_source=source))
 
         for index, (arg, has_default) in enumerate(zip(positional, defaults)):
             add(arg, "positional_only" if index < only else "positional_or_keyword", has_default)
@@ -381,14 +381,14 @@ class StubTypes:
             pytype, source, found = type_of(self.resolver, stub_class.stub, node,
                                             f"{where}.{a.name}", self_type)
             self.diagnostics.extend(found)
-            return dataclasses.replace(a, type=_unqualified(pytype, source), type_source=source)
+            return dataclasses.replace(a, type=_unqualified(pytype), type_source=source)
         return a
 
 
 # -- signatures -----------------------------------------------------------------------------------
 
 
-def _unqualified(pytype: Any, source: TypeSource) -> Any:  # noqa: ARG001
+def _unqualified(pytype: Any) -> Any:
     """Final[int] / ClassVar[int] in a stub say nothing about the type: int."""
     while isinstance(pytype, NamedType) and pytype.qualname in (
             "typing.Final", "typing.ClassVar") and pytype.args:

@@ -27,7 +27,7 @@ import os
 import sys
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from pyhpp.introspect.annotations import _Converter
+from pyhpp.introspect.annotations import _Converter, dotted_parts
 from pyhpp.introspect.locations import relative_path
 from pyhpp.introspect.typenames import INDEX, annotation_text
 from pyhpp.ir.model import (
@@ -299,14 +299,12 @@ def evaluate_condition(test: ast.expr) -> Optional[bool]:
         ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
         ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b,
     }
-    if type(op) in operations:
-        try:
-            return bool(operations[type(op)](actual, expected))
-        except TypeError:
-            return None
-    if isinstance(op, (ast.In, ast.NotIn)) or not isinstance(actual, str):
+    if type(op) not in operations:
         return None
-    return None
+    try:
+        return bool(operations[type(op)](actual, expected))
+    except TypeError:
+        return None
 
 
 # -- finding stubs --------------------------------------------------------------------------------
@@ -375,7 +373,7 @@ class StubFinder:
         for root in self.user_dirs:
             found = _in_root(root, parts, "") or _in_root(root, parts, "-stubs")
             if found:
-                return found[0], _display(os.path.basename(root), found[0], root)
+                return found, _display(os.path.basename(root), found, root)
         filename = getattr(sys.modules.get(name), "__file__", None)
         if isinstance(filename, str):
             # foo.py, foo.cpython-311-x86_64-linux-gnu.so, __init__.py: foo.pyi, __init__.pyi
@@ -388,15 +386,15 @@ class StubFinder:
             # A stub-only submodule of an imported package (its _types.pyi).
             found = _in_root(directory, [last], "")
             if found:
-                return found[0], relative_path(found[0])
+                return found, relative_path(found)
         for root in [p for p in sys.path if isinstance(p, str) and p] + self.stub_paths:
             found = _in_root(root, parts, "-stubs")
             if found:
-                return found[0], _display("", found[0], root)
+                return found, _display("", found, root)
         if self.typeshed and self._in_versions(name):
             found = _in_root(self.typeshed, parts, "")
             if found:
-                return found[0], _display("typeshed/stdlib", found[0], self.typeshed)
+                return found, _display("typeshed/stdlib", found, self.typeshed)
         return None
 
     def _in_versions(self, name: str) -> bool:
@@ -410,14 +408,15 @@ class StubFinder:
         return False
 
 
-def _in_root(root: str, parts: List[str], suffix: str) -> Optional[Tuple[str]]:
+def _in_root(root: str, parts: List[str], suffix: str) -> Optional[str]:
+    """ROOT/a/b.pyi or ROOT/a/b/__init__.pyi (ROOT/a<suffix>/... with a suffix), if a file."""
     top = os.path.join(root, parts[0] + suffix)
     if suffix and not os.path.isdir(top):
         return None
     path = os.path.join(top, *parts[1:])
     for candidate in (path + ".pyi", os.path.join(path, "__init__.pyi")):
         if os.path.isfile(candidate):
-            return (candidate,)
+            return candidate
     return None
 
 
@@ -588,12 +587,10 @@ class StubConverter(_Converter):
         return self.from_node(node, self.stub.source)
 
     def resolve(self, node: ast.AST) -> Tuple[Any, str]:
-        attributes: List[str] = []
-        while isinstance(node, ast.Attribute):
-            attributes.insert(0, node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name):
+        head, attributes = dotted_parts(node)
+        if head is None:
             return None, "only dotted names can be looked up"
+        node = head
         obj: Any = _NOT_FOUND
         if self.scope is not None and node.id in self.scope.classes:
             inner = self.scope.classes[node.id]
