@@ -12,6 +12,7 @@ from pyhpp.ir.model import (
     CppType,
     EllipsisType,
     Function,
+    Generic,
     ListOfTypes,
     LiteralValue,
     Location,
@@ -20,6 +21,7 @@ from pyhpp.ir.model import (
     NoneType,
     Parameter,
     PyType,
+    TypeSource,
     TypeVarType,
     UnresolvedType,
 )
@@ -324,3 +326,116 @@ def test_new_kinds() -> None:
     assert mapped(named("datetime.datetime"))[0] == cpp("datetime")
     assert mapped(named("pathlib.Path"))[0] == cpp("path")
     assert mapped(named("builtins.complex"))[0] == cpp("complex")
+
+
+# -- typemap: containers the callee may mutate ---------------------------------------------------
+
+
+def mapped_parameters(function: Function) -> List[CppType]:
+    diagnostics: List[Diagnostic] = []
+    api = typemap.run(Api("3.11", (module_of(function),)), diagnostics)
+    assert diagnostics == []
+    return [p.cpp_type for p in api.modules[0].functions[0].parameters]
+
+
+def test_mutable_container_parameters_share_the_callers_container() -> None:
+    function = Function(
+        name="shuffle", returns=INT,
+        parameters=(
+            Parameter("a", "positional_or_keyword",
+                      type=named("collections.abc.MutableSequence", INT)),
+            Parameter("b", "positional_or_keyword",
+                      type=named("collections.abc.MutableMapping", STR, FLOAT)),
+            Parameter("c", "positional_or_keyword", type=named("collections.abc.MutableSet", STR)),
+            # Plain containers copy where the function has a result ...
+            Parameter("d", "positional_or_keyword", type=named("builtins.list", INT)),
+            # ... and so do read-only ones and mutable ones nested in a container.
+            Parameter("e", "positional_or_keyword", type=named("collections.abc.Sequence", INT)),
+            Parameter("f", "positional_or_keyword", type=named(
+                "builtins.list", named("collections.abc.MutableSequence", INT)))))
+    assert mapped_parameters(function) == [
+        cpp("list_ref", C_INT), cpp("dict_ref", C_STR, C_FLOAT), cpp("set_ref", C_STR),
+        cpp("list", C_INT), cpp("list", C_INT), cpp("list", cpp("list", C_INT))]
+
+
+def test_plain_containers_share_where_the_function_returns_none() -> None:
+    parameters = (
+        Parameter("heap", "positional_only", type=named("builtins.list", INT)),
+        Parameter("table", "positional_only", type=named("builtins.dict", STR, INT)),
+        Parameter("seen", "positional_only", type=named("builtins.set", INT)),
+        Parameter("frozen", "positional_only", type=named("builtins.frozenset", INT)),
+        Parameter("items", "positional_only", type=named("collections.abc.Sequence", INT)))
+    # All a function returning None does is a side effect, which a copy would lose.
+    assert mapped_parameters(Function(name="push", parameters=parameters, returns=NoneType())) \
+        == [cpp("list_ref", C_INT), cpp("dict_ref", C_STR, C_INT), cpp("set_ref", C_INT),
+            cpp("frozenset", C_INT), cpp("list", C_INT)]
+    # Special methods store what they are given (a constructor, __setitem__): they copy.
+    assert mapped_parameters(Function(name="__init__", parameters=parameters[:1],
+                                      returns=NoneType())) == [cpp("list", C_INT)]
+    # Without an annotated result nothing says the function acts by side effect.
+    assert mapped_parameters(Function(name="f", parameters=parameters[:1])) == \
+        [cpp("list", C_INT)]
+
+
+def test_plain_containers_a_stub_asks_for_share() -> None:
+    # Stubs take Sequence or Mapping for what they only read: heappop(heap: list[T]) -> T.
+    stub = TypeSource("stub", Location("_heapq.pyi", 8))
+    heap = Parameter("heap", "positional_only", type=named("builtins.list", INT), type_source=stub)
+    read = Parameter("items", "positional_only", type=named("collections.abc.Sequence", INT),
+                     type_source=stub)
+    assert mapped_parameters(Function(name="heappop", parameters=(heap, read), returns=INT)) \
+        == [cpp("list_ref", C_INT), cpp("list", C_INT)]
+    assert mapped_parameters(Function(name="__init__", parameters=(heap,), returns=NoneType())) \
+        == [cpp("list", C_INT)]
+
+
+# -- typemap: functions generic in a TypeVar -----------------------------------------------------
+
+
+def generic_of(function: Function) -> Optional[Generic]:
+    api = typemap.run(Api("3.11", (module_of(function),)), [])
+    return api.modules[0].functions[0].generic
+
+
+def test_a_typevar_deduced_from_a_parameter_makes_a_function_template() -> None:
+    t, k = TypeVarType("_T"), TypeVarType("K")
+    stub = TypeSource("stub", Location("_heapq.pyi", 8))
+    heap = Parameter("heap", "positional_only", type=named("builtins.list", t), type_source=stub,
+                     cpp_name="heap")
+    item = Parameter("item", "positional_only", type=t, cpp_name="item")
+    pop = generic_of(Function(name="heappop", parameters=(heap,), returns=t))
+    assert pop == Generic(("T",), (CppType("list_ref", (CppType("typevar", name="T"),)),),
+                          CppType("typevar", name="T"), (False,))
+    # The second use of T is not deduced: heappush(intlist, 5) takes 5 as an int64.
+    push = generic_of(Function(name="heappush", parameters=(heap, item), returns=NoneType()))
+    assert push is not None and push.repeated == (False, True) and push.returns == cpp("none")
+    # Two TypeVars, a dict of them, in order of first use.
+    table = Parameter("table", "positional_only", type=named("builtins.dict", k, t),
+                      cpp_name="table")
+    assert generic_of(Function(name="first", parameters=(table,), returns=union(t, NoneType()))) \
+        == Generic(("K", "T"), (cpp("dict", CppType("typevar", name="K"),
+                                    CppType("typevar", name="T")),),
+                   cpp("optional", CppType("typevar", name="T")), (False,))
+
+
+def test_no_function_template_where_cpp_cannot_deduce_or_call_alike() -> None:
+    t = TypeVarType("T")
+    x = Parameter("x", "positional_or_keyword", type=t, cpp_name="x")
+    # Only in the result: nothing to deduce from.
+    assert generic_of(Function(name="make", returns=t)) is None
+    # Inside a std::function, which a lambda does not deduce.
+    call = Parameter("f", "positional_only", cpp_name="f", type=named(
+        "collections.abc.Callable", ListOfTypes((t,)), INT))
+    assert generic_of(Function(name="apply", parameters=(call,), returns=t)) is None
+    # Defaults and keyword-only parameters: the plain wrapper alone.
+    assert generic_of(Function(name="f", parameters=(
+        Parameter("x", "positional_or_keyword", True, type=t, cpp_name="x"),))) is None
+    assert generic_of(Function(name="f", parameters=(
+        x, Parameter("key", "keyword_only", type=INT, cpp_name="key")))) is None
+    # Constrained and bounded TypeVars have their own rules; a parameter named like T hides it.
+    assert generic_of(Function(name="f", parameters=(Parameter(
+        "x", "positional_only", type=TypeVarType("S", constraints=(STR, BYTES)), cpp_name="x"),),
+        returns=INT)) is None
+    assert generic_of(Function(name="f", parameters=(
+        x, Parameter("T", "positional_only", type=t, cpp_name="T")))) is None
+    assert generic_of(Function(name="f", parameters=(x,), returns=t)) is not None

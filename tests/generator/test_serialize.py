@@ -16,6 +16,7 @@ from pyhpp.ir.model import (
     EllipsisType,
     EnumMember,
     Function,
+    Generic,
     ListOfTypes,
     LiteralValue,
     Location,
@@ -64,6 +65,8 @@ def sample_api() -> Api:
         Function("scale", Location("pkg/mod.py", 12), "Scales.\n\nDétails: ✓", parameters,
                  INT, TypeSource("annotation", "int"), True, "scale", CppType("int")),
         Function("log", Location("math.so"), "", (), None, TypeSource("missing"), False),
+        Function("first", generic=Generic(("T",), (CppType("list_ref", (CppType(
+            "typevar", name="T"),)),), CppType("typevar", name="T"), (False,))),
     )
     widget = NamedType("pkg.mod.Widget")
     method = Function("resize", Location("pkg/mod.py", 44), "",
@@ -116,7 +119,7 @@ def test_round_trip_rebuilds_equal_frozen_objects_with_tuples() -> None:
 def test_json_layout_is_tagged_ordered_and_deterministic() -> None:
     text = to_json(sample_api())
     assert text.startswith('{\n  "node": "Api",\n  "python_version": "3.8",\n  "modules": [\n')
-    assert text.endswith("\n  \"schema_version\": 4\n}\n")
+    assert text.endswith("\n  \"schema_version\": 5\n}\n")
     assert "Détails: ✓" in text  # ensure_ascii=False
     data = json.loads(text)
     parameter = data["modules"][0]["functions"][0]["parameters"][0]

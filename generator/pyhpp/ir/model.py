@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,11 @@ CPP_KINDS = (
     "dict",  # std::map<K, V> <-> dict (any mapping when read back)
     "set",  # std::set<A> <-> set
     "frozenset",  # std::set<A> <-> frozenset
+    # Parameters that share the caller's container (a mutation stays visible), issue 7:
+    "list_ref",  # pyhpp::list<A> <-> the same list
+    "dict_ref",  # pyhpp::dict<K, V> <-> the same dict
+    "set_ref",  # pyhpp::set<A> <-> the same set
+    "typevar",  # a C++ template parameter (name), in Function.generic only
 )
 
 
@@ -172,6 +177,19 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Generic:
+    """A function generic in unbounded TypeVars as C++ callers see it: a function template whose
+    template parameters stand for the TypeVars, converting through the pyhpp::object signature
+    (filled by passes/typemap.py)."""
+
+    names: Tuple[str, ...]  # the C++ template parameters, in order of first use
+    parameters: Tuple[CppType, ...]  # per parameter, with "typevar" kinds where the TypeVars are
+    returns: CppType
+    # Per parameter: whether it only repeats template parameters an earlier one deduces.
+    repeated: Tuple[bool, ...] = ()
+
+
+@dataclass(frozen=True)
 class Function:
     name: str
     location: Optional[Location] = None
@@ -199,6 +217,7 @@ class Function:
     # Why the wrapper cannot call it yet: its C++ wrapper raises pyhpp::not_implemented_error
     # with this text instead (filled by passes/typemap.py).
     unsupported: str = ""
+    generic: Optional[Generic] = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from ..ir.model import (
     CppType,
     EllipsisType,
     Function,
+    Generic,
     ListOfTypes,
     LiteralValue,
     Location,
@@ -89,10 +90,19 @@ BUFFERS = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "array
 PATH_PARTS = {"builtins.str", "builtins.bytes", "os.PathLike"}
 # What a C++ caller passes as a std::vector (as results they are not all sequences).
 PARAMETER_SEQUENCES = {"collections.abc.Iterable", "collections.abc.Collection"}
+# Parameters that share the caller's container rather than copy it: mutable containers always;
+# plain list/dict/set where a stub asks for them (stubs take Sequence, Iterable or Mapping for
+# what they only read, so a concrete list is one the callee mutates or keeps:
+# heapq.heappop(heap: list[T])), or where the function returns None (all it does is a side
+# effect, which a copy would lose). Special methods (a constructor, __setitem__) copy.
+MUTABLE = {"collections.abc.MutableSequence": "list_ref",
+           "collections.abc.MutableMapping": "dict_ref",
+           "collections.abc.MutableSet": "set_ref"}
+MUTATED = {"builtins.list": "list_ref", "builtins.dict": "dict_ref", "builtins.set": "set_ref"}
 # Kinds that std::map keys and std::set elements can be (they need operator<).
 ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_var", "tuple",
            "dict", "set", "frozenset", "enum", "literal", "datetime", "date", "time",
-           "timedelta", "path"}
+           "timedelta", "path", "typevar"}
 # Class kinds whose wrappers are handles (instances), and those that are values.
 HANDLE_KINDS = {"class", "dataclass"}
 VALUE_KINDS = {"enum": "enum", "namedtuple": "struct", "typeddict": "struct"}
@@ -115,6 +125,8 @@ class TypeMapper:
     def __init__(self, classes: Optional[Dict[str, CppType]] = None) -> None:
         self.classes = classes or {}
         self.parameter = False  # mapping a parameter (what C++ passes in), not a result
+        # When set, unbounded TypeVars map to C++ template parameters, by TypeVar name.
+        self.template_parameters: Optional[Dict[str, str]] = None
 
     def map(self, t: PyType) -> CppType:
         if isinstance(t, NoneType):
@@ -128,6 +140,9 @@ class TypeMapper:
                     return self.map(t.bound)
                 except _Unmapped:
                     return OBJECT
+            if self.template_parameters is not None and not t.constraints:
+                name = self.template_parameters.setdefault(t.name, t.name.lstrip("_") or "T")
+                return CppType("typevar", name=name)
             return OBJECT
         if isinstance(t, RecursiveType):
             # where a recursive alias refers to itself (introspection noted it)
@@ -255,6 +270,20 @@ class TypeMapper:
         return CppType("callable", (result,) + parameters)
 
 
+def _typevars(t: CppType) -> set:
+    found = {t.name} if t.kind == "typevar" else set()
+    for a in t.args:
+        found |= _typevars(a)
+    return found
+
+
+def _in_callable(t: CppType) -> bool:
+    """A template parameter inside a std::function, which C++ cannot deduce from a lambda."""
+    if t.kind == "callable":
+        return bool(_typevars(t))
+    return any(_in_callable(a) for a in t.args)
+
+
 def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
     """Union members with nested unions (Optional[Optional[X]]) spliced in."""
     out: List[PyType] = []
@@ -266,14 +295,24 @@ def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
     return out
 
 
+def shared_kind(t: Optional[PyType], mapped: CppType, plain_shares: bool) -> CppType:
+    """A parameter's type as a live handle when the callee may mutate the container the caller
+    passes (see MUTABLE and MUTATED); else `mapped` unchanged."""
+    if not isinstance(t, NamedType) or mapped.kind not in ("list", "dict", "set"):
+        return mapped
+    kind = MUTABLE.get(t.qualname) or (MUTATED.get(t.qualname) if plain_shares else None)
+    return CppType(kind, mapped.args) if kind else mapped
+
+
 def map_annotation(
     t: Optional[PyType], what: str, location: Optional[Location], diagnostics: List[Diagnostic],
     is_result: bool, mapper: Optional[TypeMapper] = None, from_stub: bool = False,
-    parameter: bool = False,
+    parameter: bool = False, plain_shares: bool = False,
 ) -> CppType:
-    """The C++ type of one annotation; `parameter`: what a C++ caller passes in; `from_stub`:
-    it comes from a stub, where an annotation pyhpp cannot map is a note (the user cannot
-    change typeshed), not a warning."""
+    """The C++ type of one annotation; `parameter`: what a C++ caller passes in;
+    `plain_shares`: a plain list/dict/set parameter shares the caller's container (see MUTATED);
+    `from_stub`: it comes from a stub, where an annotation pyhpp cannot map is a note (the user
+    cannot change typeshed), not a warning."""
     if t is None:
         return OBJECT
     mapper = mapper or TypeMapper()
@@ -294,7 +333,7 @@ def map_annotation(
         return OBJECT
     if mapped.kind == "none" and not is_result:
         return OBJECT
-    return mapped
+    return shared_kind(t, mapped, plain_shares) if parameter else mapped
 
 
 def class_index(api: Api) -> Dict[str, CppType]:
@@ -328,17 +367,22 @@ class _Context:
 
     def function(self, function: Function, where: str) -> Function:
         parameters: List[Parameter] = []
+        special = function.name.startswith("__") and function.name.endswith("__")
+        side_effects_only = isinstance(function.returns, NoneType)
         for p in function.parameters:
+            from_stub = p.type_source.kind == "stub"
             cpp = map_annotation(p.type, f"{where} parameter '{p.name}'",
                                  p.type_source.location or function.location,
-                                 self.diagnostics, False, self.mapper,
-                                 p.type_source.kind == "stub", parameter=True)
+                                 self.diagnostics, False, self.mapper, from_stub, parameter=True,
+                                 plain_shares=not special and (from_stub or side_effects_only))
             parameters.append(dataclasses.replace(p, cpp_type=cpp))
         returns = map_annotation(function.returns, f"{where} result",
                                  function.returns_source.location or function.location,
                                  self.diagnostics, True, self.mapper,
                                  function.returns_source.kind == "stub")
         overloads = tuple(self.function(o, where) for o in function.overloads)
+        generic = self.generic(function, tuple(parameters), returns) \
+            if function.binding == "function" and not overloads else None
         unsupported = ""
         if function.async_kind:
             what = "an async generator" if function.async_kind == "async_generator" \
@@ -347,7 +391,49 @@ class _Context:
                            "its wrapper raises pyhpp::not_implemented_error")
             self.diagnostics.append(Diagnostic("warning", unsupported, function.location))
         return dataclasses.replace(function, parameters=tuple(parameters), cpp_returns=returns,
-                                   overloads=overloads, unsupported=unsupported)
+                                   overloads=overloads, unsupported=unsupported,
+                                   generic=None if unsupported else generic)
+
+    def generic(self, function: Function, parameters: Tuple[Parameter, ...], returns: CppType
+                ) -> Optional[Generic]:
+        """The function template of a function generic in unbounded TypeVars, where each is
+        deduced from a parameter: `T heappop(const pyhpp::list<T> &heap)`. Only functions of
+        required positional parameters, so the template and the plain wrapper take the same
+        arguments; None where there is nothing to deduce or a TypeVar sits where C++ cannot
+        deduce it (a std::function)."""
+        if any(p.kind not in ("positional_only", "positional_or_keyword") or p.has_default
+               for p in parameters):
+            return None
+        self.mapper.template_parameters = names = {}
+        try:
+            self.mapper.parameter = True
+            types = [self.mapper.map(p.type) if p.type is not None else OBJECT
+                     for p in parameters]
+            self.mapper.parameter = False
+            result = self.mapper.map(function.returns) if function.returns is not None \
+                else OBJECT
+        except _Unmapped:
+            return None
+        finally:
+            self.mapper.template_parameters = None
+            self.mapper.parameter = False
+        types = [shared_kind(p.type, t, p.cpp_type is not None and p.cpp_type.kind.endswith(
+            "_ref")) for p, t in zip(parameters, types)]
+        if not names or any(_in_callable(t) for t in types + [result]):
+            return None
+        if {p.cpp_name for p in parameters} & set(names.values()):
+            return None  # a parameter would hide its template parameter
+        deduced: set = set()
+        repeated = []
+        for t in types:
+            used = _typevars(t)
+            repeated.append(bool(used) and used <= deduced)
+            deduced |= used
+        if deduced != set(names.values()) or not _typevars(result) <= deduced:
+            return None
+        return Generic(tuple(dict.fromkeys(names.values())), tuple(types),
+                       CppType("none") if isinstance(function.returns, NoneType) else result,
+                       tuple(repeated))
 
     def attribute(self, a: Attribute, where: str) -> Attribute:
         cpp = map_annotation(a.type, f"{where} '{a.name}'", a.type_source.location or a.location,

@@ -56,6 +56,9 @@ _HEADERS = {
     "path": "<filesystem>",
     "callable": "<functional>",
     "iterator": "<pyhpp/iterator.hpp>",
+    "list_ref": "<pyhpp/containers.hpp>",
+    "dict_ref": "<pyhpp/containers.hpp>",
+    "set_ref": "<pyhpp/containers.hpp>",
 }
 PASSED_BY_VALUE = {"int", "float", "bool", "enum", "datetime", "date", "time", "timedelta"}
 
@@ -90,7 +93,7 @@ def opt_type(t: CppType) -> str:
 def cpp_type(t: CppType) -> str:
     if t.kind in _SCALAR_TYPES:
         return _SCALAR_TYPES[t.kind]
-    if t.kind in ("instance", "enum", "struct"):
+    if t.kind in ("instance", "enum", "struct", "typevar"):
         return t.name
     if t.kind == "literal":
         return cpp_type(t.args[0])
@@ -112,6 +115,8 @@ def cpp_type(t: CppType) -> str:
         return f"std::function<{cpp_type(result)}(" + ", ".join(cpp_type(p) for p in parameters) + ")>"
     if t.kind == "iterator":
         return f"pyhpp::iterator_range<{inner}>"
+    if t.kind in ("list_ref", "dict_ref", "set_ref"):
+        return f"pyhpp::{t.kind[:-4]}<{inner}>"
     raise ValueError(f"no C++ type for kind {t.kind!r}")
 
 

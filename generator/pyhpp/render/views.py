@@ -30,6 +30,18 @@ class ParamView:
 
 
 @dataclass
+class TemplateView:
+    """The function template of a function generic in TypeVars (ir.Generic): it converts its
+    arguments to, and the result from, the pyhpp::object wrapper it calls."""
+
+    parameters: str  # "class T, class K"
+    returns: str
+    declarations: List[str]
+    arguments: List[str]
+    converts_result: bool
+
+
+@dataclass
 class FunctionView:
     name: str
     qualified_name: str  # "::ns::name": calls that a parameter of the same name cannot hide
@@ -72,6 +84,7 @@ class FunctionView:
     protocol_function: str = ""  # the C API function of a 'binary' / 'unary' protocol
 
     overload_of: str = ""  # for an @overload signature: the function whose cache it shares
+    template: Optional["TemplateView"] = None  # a function generic in TypeVars (below)
 
     @property
     def attr_name(self) -> str:
@@ -290,4 +303,25 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         omitted=omitted,
         unsupported=function.unsupported,
         default_refs=default_refs,
+        template=_template_view(function, spell),
     )
+
+
+def _template_view(function: Function, spell: Spellings) -> Optional[TemplateView]:
+    g = function.generic
+    if g is None:
+        return None
+    declarations, arguments = [], []
+    for p, t, repeated in zip(function.parameters, g.parameters, g.repeated):
+        spell.use(t)
+        spelled = cpp.cpp_type(t)
+        if repeated:  # deduced by an earlier parameter: f(list<T>, T) takes f(ints, 5)
+            spelled = f"pyhpp::non_deduced<{spelled}>"
+        declarations.append(f"const {spelled} &{p.cpp_name}")
+        arguments.append(p.cpp_name if t == p.cpp_type else
+                         f"pyhpp::convert<{cpp.cpp_type(p.cpp_type)}>({p.cpp_name})")
+    spell.use(g.returns)
+    return TemplateView(parameters=", ".join(f"class {n}" for n in g.names),
+                        returns=cpp.cpp_type(g.returns), declarations=declarations,
+                        arguments=arguments,
+                        converts_result=g.returns != function.cpp_returns)

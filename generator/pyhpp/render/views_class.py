@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple
 
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
-from ..passes import members
+from ..passes import members, typemap
 from ..passes.pytext import py_text
 from . import cpp
 from . import depends
@@ -115,6 +115,16 @@ class EnumView:
 
 
 @dataclass
+class ConversionView:
+    """The conversion functions of an enum or value struct that pyhpp::to_object and
+    pyhpp::object::cast find by argument-dependent lookup."""
+
+    name: str  # C++ name in the module's namespace
+    qualified: str  # for error messages: "py::mod::Color"
+    codec: str  # the codec the source converts with
+
+
+@dataclass
 class StructView:
     name: str
     python_name: str
@@ -204,6 +214,7 @@ class ModuleView:
         return sorted(["<pyhpp/pyhpp.hpp>"] + self.pyhpp_headers
                       + [f"<{h}>" for h in self.includes])
     struct_codecs: List[cpp.StructCodec] = field(default_factory=list)
+    conversions: List[ConversionView] = field(default_factory=list)
 
     @property
     def all_callables(self) -> List[FunctionView]:
@@ -407,6 +418,16 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
             member(f, defaults=False)
         if deferred:
             drop_repeated_overloads(v.callables)
+    # Every enum with members and every value struct converts through its codec for
+    # pyhpp::to_object and object::cast (an enum without members has no C++ value).
+    conversions = []
+    for c in module.classes:
+        kind = typemap.VALUE_KINDS.get(c.kind)
+        if kind is None or (c.kind == "enum" and not c.members):
+            continue
+        qualified = "::".join(module.cpp_namespace + (c.cpp_name,))
+        codec = spell.codec(CppType(kind, name="::" + qualified, ref=f"{module.name}.{c.name}"))
+        conversions.append(ConversionView(c.cpp_name, qualified, codec))
     # The module's classes, enums and structs that the source reads from the module: class
     # wrappers check instances; enums and structs only where a conversion uses them.
     used = {r.ref for r in spell.classes.values() if r.module == module.name}
@@ -462,6 +483,7 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
         # Each codec after those of the structs its fields hold.
         struct_codecs=[spell.struct_codecs[ref] for ref in order.post_order(
             list(spell.struct_codecs), struct_needs)],
+        conversions=conversions,
     )
 
 
