@@ -404,3 +404,28 @@ def test_a_namedtuples_properties_are_not_struct_fields(tmp_path) -> None:
     [span] = api.modules[0].classes
     assert span.kind == "namedtuple"
     assert [a.name for a in span.attributes] == ["start", "end"]
+
+
+def test_data_of_c_classes_and_slots_are_properties(tmp_path) -> None:
+    require_typeshed()
+    modules, _, _ = describe(["re"])
+    match = next(c for c in modules["re"].classes if c.name == "Match")
+    attributes = {a.name: a for a in match.attributes}
+    # member descriptors of a C class, typed by the stub, read-only.
+    assert attributes["pos"].type == INT and attributes["pos"].readonly
+    assert attributes["pos"].type_source.kind == "stub"
+    assert attributes["lastindex"].type == NamedType("typing.Union", (INT, NoneType()))
+    (tmp_path / "slotted.py").write_text(
+        "class Point:\n"
+        "    __slots__ = ('x', 'y')\n\n"
+        "    def __init__(self, x: int, y: int) -> None:\n"
+        "        self.x, self.y = x, y\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        api, _, _ = introspect_modules(["slotted"])
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("slotted", None)
+    [point] = api.modules[0].classes
+    # A slot is data a Python class may write.
+    assert [(a.name, a.readonly) for a in point.attributes] == [("x", False), ("y", False)]

@@ -337,6 +337,15 @@ def _attributes(context: _Context, kind: str) -> Tuple[Attribute, ...]:
                 context, name, obj, sys.modules.get(owner.__module__, context.module)))
             if item is not None:
                 attributes.append(dataclasses.replace(item, defined_in=defined_in))
+        elif inspect.ismemberdescriptor(obj) or inspect.isgetsetdescriptor(obj):
+            # Data of a class written in C (re.Match.pos, datetime.date.year) or a __slots__
+            # entry: typed by the stub, if any. Python cannot tell whether C data is writable,
+            # so it is read-only unless it is a slot of a Python class.
+            slots = vars(owner).get("__slots__", ())
+            writable = name in ((slots,) if isinstance(slots, str) else tuple(slots))
+            attributes.append(Attribute(
+                name=name, location=context.member_location(name), doc=own_doc(obj),
+                readonly=not writable, defined_in="" if owner is cls else class_qualname(owner)))
     return tuple(attributes)
 
 
