@@ -308,3 +308,23 @@ def test_signatures_cpp_declares_alike_are_one() -> None:
     [only] = merged(variadic, tupled)
     assert only.parameters[0].kind == "var_positional"
     assert only.cpp_returns == cpp("variant", STR, BYTES)
+
+
+def test_defaulted_parameters_another_signature_takes_are_left_out() -> None:
+    # re.Match.group(group: Literal[0] = 0) -> str and group(group: str | int) -> object: group(1)
+    # would convert to pyhpp::opt<std::int64_t> and to the variant alike (ambiguous in C++).
+    zero = signature(STR, param("group", literal(INT, 0), "positional_only", default=True))
+    named_or_index = signature(OBJECT, param("group", cpp("variant", STR, INT),
+                                             "positional_only"))
+    assert [[p.name for p in o.parameters] for o in merged(zero, named_or_index)] == [
+        [], ["group"]]
+    # An object takes anything: the same.
+    anything = signature(OBJECT, param("x", INT), param("y", OBJECT))
+    defaulted = signature(STR, param("x", INT), param("y", STR, default=True),
+                          param("z", STR, default=True))
+    assert [[p.name for p in o.parameters] for o in merged(defaulted, anything)] == [
+        ["x"], ["x", "y"]]
+    # Types no argument converts to both: both signatures keep their parameters.
+    text = signature(STR, param("x", STR, default=True))
+    number = signature(INT, param("x", INT))
+    assert [[p.name for p in o.parameters] for o in merged(text, number)] == [["x"], ["x"]]

@@ -178,7 +178,7 @@ def merge_overloads(overloads: Sequence[Function]) -> Tuple[Function, ...]:
         key = merge_key(o)
         merged[key] = _merge(merged[key], o) if key in merged else o
     kept: Dict[Tuple[object, ...], Function] = {}
-    for o in _disambiguated(list(merged.values())):
+    for o in _overlaps_truncated(_disambiguated(list(merged.values()))):
         key = positional_key(o)
         kept[key] = _with_result(kept[key], o) if key in kept else o
     return _declarations_merged(_prefixes_merged(list(kept.values())))
@@ -267,6 +267,45 @@ def _disambiguated(overloads: List[Function]) -> List[Function]:
             out[longer] = dataclasses.replace(out[longer], parameters=tuple(
                 dataclasses.replace(p, has_default=False) if id(p) in required else p
                 for p in out[longer].parameters))
+    return out
+
+
+def _overlap(a: CppType, b: CppType) -> bool:
+    """Whether one C++ argument could convert to both `a` and `b` by a constructor: an object
+    takes anything, a variant or optional what its alternatives take."""
+    a, b = shape(a), shape(b)
+    if a == b or a.kind == "object" or b.kind == "object":
+        return True
+    if a.kind in ("variant", "optional"):
+        return any(_overlap(x, b) for x in a.args)
+    if b.kind in ("variant", "optional"):
+        return any(_overlap(a, y) for y in b.args)
+    return False
+
+
+def _overlaps_truncated(overloads: List[Function]) -> List[Function]:
+    """A signature whose defaulted parameters start where another takes a type accepting the
+    same argument (re.Match.group(group: Literal[0] = 0) and group(group: str | int)) makes every
+    call giving that argument ambiguous: both are user-defined conversions. The defaulted
+    parameters are left out of it, so the call reaches the other signature and the shorter
+    calls stay. Signatures with keyword-only parameters are left alone."""
+    out = list(overloads)
+    for i in range(len(out)):
+        for j in range(len(out)):
+            a, b = out[i], out[j]
+            if i == j or any(p.kind == "keyword_only" for p in a.parameters + b.parameters):
+                continue
+            pa, pb = _positionals(a), _positionals(b)
+            k = 0
+            while k < min(len(pa), len(pb)) and shape(pa[k].cpp_type) == shape(pb[k].cpp_type):
+                k += 1
+            if k >= min(len(pa), len(pb)) or not all(p.has_default for p in pa[k:]) \
+                    or pb[k].has_default or any(p.has_default for p in pa[:k]):
+                continue
+            if _overlap(pa[k].cpp_type or OBJECT, pb[k].cpp_type or OBJECT):
+                dropped = {id(p) for p in pa[k:]}
+                out[i] = dataclasses.replace(a, parameters=tuple(
+                    p for p in a.parameters if id(p) not in dropped))
     return out
 
 
