@@ -429,3 +429,16 @@ def test_data_of_c_classes_and_slots_are_properties(tmp_path) -> None:
     [point] = api.modules[0].classes
     # A slot is data a Python class may write.
     assert [(a.name, a.readonly) for a in point.attributes] == [("x", False), ("y", False)]
+
+
+def test_methods_of_a_module_level_instance_are_typed_by_their_class() -> None:
+    require_typeshed()
+    # random.pyi: `_inst: Random` ... `shuffle = _inst.shuffle`; at run time a bound method.
+    modules, _, _ = describe(["random"])
+    functions = {f.name: f for f in modules["random"].functions}
+    assert types_of(functions["shuffle"]) == [("x", "positional_or_keyword", NamedType(
+        "collections.abc.MutableSequence", (NamedType("typing.Any"),)))]
+    assert functions["shuffle"].returns == NoneType()
+    assert functions["randint"].returns == INT
+    assert functions["randint"].parameters[0].type_source.location.file \
+        == "typeshed/stdlib/random.pyi"

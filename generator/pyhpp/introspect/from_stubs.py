@@ -19,6 +19,7 @@ The runtime decides what exists; a stub gives types:
 from __future__ import annotations
 
 import ast
+import copy
 import dataclasses
 import types
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -31,6 +32,7 @@ from pyhpp.introspect.stubs import (
     StubFunction,
     StubModule,
     StubResolver,
+    dotted_name,
     self_variable,
     type_of,
 )
@@ -88,6 +90,8 @@ class StubTypes:
     def _function_in(self, stub: StubModule, name: str, depth: int = 0) -> List[StubFunction]:
         if name in stub.functions:
             return stub.functions[name]
+        if name in stub.bound_methods:
+            return self._bound_method(stub, *stub.bound_methods[name])
         if depth > 8:
             return []
         if name in stub.imports:
@@ -101,6 +105,18 @@ class StubTypes:
                 found = self._function_in(other, name, depth + 1)
                 if found:
                     return found
+        return []
+
+    def _bound_method(self, stub: StubModule, variable: str, attribute: str
+                      ) -> List[StubFunction]:
+        """The method `attribute` of the class the stub's `variable: C` declares, bound."""
+        cls = self._class_in(stub, dotted_name(stub.variables[variable].annotation) or "?")
+        for c in self.stub_mro(cls) if cls is not None else ():
+            if attribute in c.functions:
+                bound = [copy.copy(v) for v in c.functions[attribute]]
+                for v in bound:
+                    v.bound = v.binding != "staticmethod"
+                return bound
         return []
 
     def variable(self, a: Attribute, stubs: List[StubModule], where: str) -> Attribute:
@@ -208,7 +224,7 @@ class StubTypes:
         defaults = [False] * (len(positional) - len(arguments.defaults)) \
             + [True] * len(arguments.defaults)
         self_vars: Tuple[str, ...] = ()
-        if f.binding in ("method", "classmethod") and v.binding != "staticmethod":
+        if (f.binding in ("method", "classmethod") or v.bound) and v.binding != "staticmethod":
             if not positional:
                 return None
             self_vars = tuple(n for n in (self_variable(positional[0].annotation),) if n)

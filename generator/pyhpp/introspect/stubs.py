@@ -54,7 +54,10 @@ class StubFunction:
     def __init__(self, node: ast.FunctionDef, stub: "StubModule") -> None:
         self.node = node
         self.stub = stub
-        self.decorators = [_dotted(d) for d in node.decorator_list]
+        self.decorators = [dotted_name(d) for d in node.decorator_list]
+        # A method reached through an instance (`shuffle = _inst.shuffle`): its first parameter
+        # is bound.
+        self.bound = False
 
     @property
     def is_overload(self) -> bool:
@@ -112,7 +115,7 @@ def _add_function(table: Dict[str, List[StubFunction]], function: StubFunction) 
         table[name] = [function]
 
 
-def _dotted(node: ast.AST) -> str:
+def dotted_name(node: ast.AST) -> str:
     if isinstance(node, ast.Call):
         node = node.func
     parts: List[str] = []
@@ -144,6 +147,9 @@ class StubModule:
         self.typevars: Dict[str, ast.Call] = {}
         self.variables: Dict[str, ast.AnnAssign] = {}
         self.imports: Dict[str, Tuple[str, Optional[str]]] = {}  # name -> (module, attribute)
+        # name -> (variable, attribute): a method of a module-level instance
+        # (`_inst: Random` ... `shuffle = _inst.shuffle`).
+        self.bound_methods: Dict[str, Tuple[str, str]] = {}
         self.star_imports: List[str] = []
         for statement in self.reachable(tree.body):
             self._bind(statement)
@@ -164,7 +170,7 @@ class StubModule:
 
     def _forget(self, name: str) -> None:
         for table in (self.functions, self.classes, self.aliases, self.typevars,
-                      self.variables, self.imports):
+                      self.variables, self.imports, self.bound_methods):
             table.pop(name, None)  # type: ignore[attr-defined]
 
     def _bind(self, statement: ast.stmt) -> None:
@@ -179,7 +185,7 @@ class StubModule:
         elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
             name = statement.target.id
             self._forget(name)
-            if _dotted(statement.annotation) in _TYPE_ALIAS_NAMES and statement.value is not None:
+            if dotted_name(statement.annotation) in _TYPE_ALIAS_NAMES and statement.value is not None:
                 self.aliases[name] = statement.value
             else:
                 self.variables[name] = statement
@@ -188,8 +194,11 @@ class StubModule:
             name = statement.targets[0].id
             value = statement.value
             self._forget(name)
-            if isinstance(value, ast.Call) and _dotted(value.func).split(".")[-1] in _TYPEVAR_CALLS:
+            if isinstance(value, ast.Call) and dotted_name(value.func).split(".")[-1] in _TYPEVAR_CALLS:
                 self.typevars[name] = value
+            elif isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
+                    and value.value.id in self.variables:
+                self.bound_methods[name] = (value.value.id, value.attr)
             elif _looks_like_type(value):
                 self.aliases[name] = value
         elif isinstance(statement, ast.ImportFrom):
@@ -273,8 +282,8 @@ def evaluate_condition(test: ast.expr) -> Optional[bool]:
     if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return None
     left, op, right = test.left, test.ops[0], test.comparators[0]
-    subject = _dotted(left) if not isinstance(left, ast.Subscript) else ""
-    if isinstance(left, ast.Subscript) and _dotted(left.value) == "sys.version_info":
+    subject = dotted_name(left) if not isinstance(left, ast.Subscript) else ""
+    if isinstance(left, ast.Subscript) and dotted_name(left.value) == "sys.version_info":
         index: Any = left.slice
         if INDEX is not None and isinstance(index, INDEX):
             index = index.value
@@ -689,7 +698,7 @@ def stub_source(stub: StubModule, node: ast.expr) -> TypeSource:
 def self_variable(annotation: Optional[ast.expr]) -> str:
     """The TypeVar a method's first parameter is annotated with (`self: _S`, `cls: type[_S]`),
     which then means the class; '' when there is none."""
-    if isinstance(annotation, ast.Subscript) and _dotted(annotation.value) in (
+    if isinstance(annotation, ast.Subscript) and dotted_name(annotation.value) in (
             "type", "Type", "typing.Type", "builtins.type"):
         annotation = annotation.slice  # type: ignore[assignment]
         if INDEX is not None and isinstance(annotation, INDEX):

@@ -72,3 +72,15 @@ TEST_CASE("random.Random.shuffle permutes the caller's list as Python's does") {
     CHECK(numbers.to_vector() == expected.cast<std::vector<std::int64_t>>());
     CHECK(numbers.to_vector() != std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8});
 }
+
+TEST_CASE("random.shuffle, a method of random's own instance, permutes the caller's list") {
+    pyhpp::list<std::string> words(std::vector<std::string>{"a", "b", "c", "d", "e", "f"});
+    random::seed(7);
+    random::shuffle(words);
+    pyhpp::object expected = corpus::run("import random\n"
+                                         "result = ['a', 'b', 'c', 'd', 'e', 'f']\n"
+                                         "random.seed(7)\n"
+                                         "random.shuffle(result)\n");
+    CHECK(words.to_vector() == expected.cast<std::vector<std::string>>());
+    CHECK(words.size() == 6);
+}
