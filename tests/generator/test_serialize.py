@@ -116,7 +116,7 @@ def test_round_trip_rebuilds_equal_frozen_objects_with_tuples() -> None:
 def test_json_layout_is_tagged_ordered_and_deterministic() -> None:
     text = to_json(sample_api())
     assert text.startswith('{\n  "node": "Api",\n  "python_version": "3.8",\n  "modules": [\n')
-    assert text.endswith("\n  \"schema_version\": 4\n}\n")
+    assert text.endswith("\n  \"schema_version\": 5\n}\n")
     assert "Détails: ✓" in text  # ensure_ascii=False
     data = json.loads(text)
     parameter = data["modules"][0]["functions"][0]["parameters"][0]

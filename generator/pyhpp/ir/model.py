@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -275,6 +275,9 @@ class Class:
     # module ('dateutil.parser._parser') or a nested name; the runtime matches these.
     runtime_module: str = ""
     runtime_qualname: str = ""
+    # A class only a stub describes (introspect/structural.py): no Python class is looked up;
+    # members are called by name and an instance is any object with its methods.
+    structural: bool = False
 
 
 @dataclass(frozen=True)
