@@ -262,4 +262,25 @@ void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {
                          std::string("cannot cast ") + Py_TYPE(o.ptr())->tp_name + " to " + name);
 }
 
+bool has_members(PyObject *o, const char *const *names, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+        // PyObject_HasAttrString clears any error the lookup raises: a missing member.
+        if (!PyObject_HasAttrString(o, names[i]))
+            return false;
+    }
+    return true;
+}
+
+void check_members(const pyhpp::object &o, const char *const *names, std::size_t count,
+                   const char *name) {
+    if (!o)
+        throw value_error("ValueError", std::string("cannot cast a null handle to ") + name);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!PyObject_HasAttrString(o.ptr(), names[i]))
+            throw type_error("TypeError", std::string("cannot cast ") + Py_TYPE(o.ptr())->tp_name +
+                                              " to " + name + ": it has no member '" + names[i] +
+                                              "'");
+    }
+}
+
 } // namespace pyhpp::detail

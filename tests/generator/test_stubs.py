@@ -28,7 +28,7 @@ from pyhpp.ir.model import (
     TypeSource,
     TypeVarType,
 )
-from pyhpp.passes import generics, typemap
+from pyhpp.passes import generics, naming, typemap
 from pyhpp.report import coverage, format_report
 from test_cli import TARGET, pyhpp
 
@@ -48,7 +48,7 @@ def describe(names: Sequence[str], user: Sequence[str] = (), site: Sequence[str]
     finally:
         sys.path.remove(FIXTURES)
         for name in [n for n in sys.modules if n.split(".")[0] in ("stubfix", "plainmod",
-                                                                    "oldmod")]:
+                                                                    "oldmod", "structfix")]:
             del sys.modules[name]
     return {m.name: m for m in api.modules}, diagnostics, files
 
@@ -280,6 +280,60 @@ def test_unmappable_stub_types_are_notes_not_warnings() -> None:
                            parameter=True)
     typemap.map_annotation(t, "f() parameter 'fp'", None, found, False, parameter=True)
     assert [d.severity for d in found] == ["note", "warning"]
+
+
+# -- structural classes -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def structfix() -> Module:
+    modules, _, _ = describe(["structfix"])
+    api = naming.run(Api("3.11", (modules["structfix"],)), ("py",), [], frozenset())
+    return typemap.run(generics.run(api), []).modules[0]
+
+
+def test_a_private_stub_class_a_function_returns_is_wrapped_structurally(structfix) -> None:
+    classes = {c.qualname: c for c in structfix.classes}
+    digest_class = classes["structfix._Digest"]
+    assert digest_class.structural and digest_class.name == "Digest"
+    assert digest_class.constructor is None  # no Python class to call
+    assert [f.name for f in digest_class.methods] == ["update", "hexdigest", "copy"]
+    assert [(a.name, a.cpp_type) for a in digest_class.attributes] == [("size", CppType("int"))]
+    wrapper = CppType("instance", name="::py::structfix::Digest", ref="structfix.Digest")
+    functions = {f.name: f for f in structfix.functions}
+    assert functions["digest"].returns == NamedType("structfix._Digest")
+    assert functions["digest"].cpp_returns == wrapper
+    # Its members refer to it too (copy() -> _Digest).
+    assert digest_class.methods[2].cpp_returns == wrapper
+    # `make = _Digest` in the stub: calling make constructs the class.
+    assert functions["make"].cpp_returns == wrapper
+    assert functions["make"].parameters[0].cpp_type == CppType("bytes")
+
+
+def test_a_protocol_parameter_is_wrapped_and_an_operator_protocol_is_not(structfix) -> None:
+    classes = {c.qualname: c for c in structfix.classes}
+    assert [f.name for f in classes["structfix._SupportsWrite"].methods] == ["write"]
+    functions = {f.name: f for f in structfix.functions}
+    out = functions["dump"].parameters[1].cpp_type
+    assert (out.kind, out.name) == ("instance", "::py::structfix::SupportsWrite")
+    # A protocol of operators alone says nothing a C++ caller could use: pyhpp::object.
+    assert "structfix._SupportsLess" not in classes
+    assert functions["smallest"].parameters[0].cpp_type == CppType("object")
+    # NoReturn: void.
+    assert functions["stop"].cpp_returns == CppType("none")
+
+
+def test_structural_wrappers_check_members_in_the_generated_source(tmp_path) -> None:
+    done = pyhpp("generate", "structfix", "-o", str(tmp_path), "--path", FIXTURES,
+                 "--python", TARGET, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    header = (tmp_path / "include" / "py" / "structfix.hpp").read_text()
+    assert "class Digest : public pyhpp::object {" in header
+    assert "static bool pyhpp_matches(const pyhpp::object &object) noexcept;" in header
+    source = (tmp_path / "src" / "py" / "structfix.cpp").read_text()
+    assert 'pyhpp_members_of_Digest[] = {"copy", "hexdigest", "update"};' in source
+    assert "codec::structural<::py::structfix::Digest>" in source
+    assert "pyhpp_attrs::Digest" not in source  # no Python class is looked up
 
 
 # -- the report ---------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
 from pyhpp.introspect.classes import describe_class
 from pyhpp.introspect.from_stubs import StubTypes
 from pyhpp.introspect.functions import describe_function
+from pyhpp.introspect.structural import StructuralClasses
 from pyhpp.introspect.locations import (
     assignment_lines,
     module_location,
@@ -476,6 +477,7 @@ def introspect_modules(names: Sequence[str], recursive: bool = False,
             item = stubs.apply(item, module)
         described.append(item)
     if stubs is not None:
+        described = StructuralClasses(stubs).run(described)
         diagnostics.extend(stubs.finder.errors + stubs.diagnostics)
         files = sorted(set(files) | set(stubs.finder.files))
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"

@@ -66,7 +66,8 @@ class StubTypes:
     def apply(self, module: Module, runtime: types.ModuleType) -> Module:
         stubs = [s for s in (self.finder.module(module.name),
                              self.finder.module(runtime.__name__)) if s is not None]
-        functions = tuple(self.function(f, self._module_function(f, stubs), module.name)
+        functions = tuple(self._module_class_call(f, stubs, module.name)
+                          or self.function(f, self._module_function(f, stubs), module.name)
                           for f in module.functions)
         classes = tuple(self.cls(c, module, stubs) for c in module.classes)
         constants = tuple(self.variable(a, stubs, module.name) for a in module.constants)
@@ -86,6 +87,30 @@ class StubTypes:
             if found:
                 return found, found[0].stub
         return [], None
+
+    def _module_class_call(self, f: Function, stubs: List[StubModule], where: str
+                           ) -> Optional[Function]:
+        """A routine its stub declares as a class (`sha3_224 = _Hash`): calling it constructs
+        that class, so it takes the constructor's parameters and returns the class."""
+        for stub in stubs:
+            if f.name in stub.functions:
+                return None
+            stub_class = self.resolver.find_class(stub, f.name)
+            if stub_class is None:
+                continue
+            node = ast.Name(id=f.name, ctx=ast.Load())
+            returns, _, found = type_of(self.resolver, stub, node, f"{where}.{f.name}")
+            self.diagnostics.extend(found)
+            if not isinstance(returns, NamedType):
+                return None
+            mro = list(self.stub_mro(stub_class))
+            as_method = dataclasses.replace(f, binding="method")
+            typed = self.function(as_method, self._constructor(mro), where, returns.qualname,
+                                  single=True)
+            location = stub.line_of(stub.aliases.get(f.name, stub_class.node))
+            return dataclasses.replace(typed, binding=f.binding, returns=returns,
+                                       returns_source=TypeSource("stub", f.name, location))
+        return None
 
     def _function_in(self, stub: StubModule, name: str, depth: int = 0) -> List[StubFunction]:
         if name in stub.functions:

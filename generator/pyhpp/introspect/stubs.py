@@ -499,6 +499,10 @@ class StubResolver:
             return stub.classes[name]
         if depth > 24:
             return None
+        alias = stub.aliases.get(name)
+        if isinstance(alias, ast.Name):
+            # `blake2b = _BlakeHash`: another name of a class.
+            return self.find_class(stub, alias.id, depth + 1)
         if name in stub.imports:
             module, attribute = stub.imports[name]
             other = self.finder.module(module)

@@ -294,6 +294,9 @@ class Class:
     # module ('dateutil.parser._parser') or a nested name; the runtime matches these.
     runtime_module: str = ""
     runtime_qualname: str = ""
+    # A class only a stub describes (introspect/structural.py): no Python class is looked up;
+    # members are called by name and an instance is any object with its methods.
+    structural: bool = False
 
 
 @dataclass(frozen=True)

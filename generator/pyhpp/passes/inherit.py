@@ -90,7 +90,10 @@ def run(api: Api, diagnostics: Optional[List[Diagnostic]] = None) -> Api:
     classes: Dict[str, Tuple[Module, Class]] = {}
     for m in api.modules:
         for c in m.classes:
-            classes[_identity(m, c)] = (m, c)
+            # A structural wrapper is no base: it has no Python class that classes derive from
+            # (their members are their own, see introspect/structural.py).
+            if not c.structural:
+                classes[_identity(m, c)] = (m, c)
     primaries = _primaries(classes, diagnostics if diagnostics is not None else [])
     resolutions = {identity: _resolution(c, identity) for identity, (_, c) in classes.items()}
     # The export path each wrapper is known by (CppType.ref), by identity.
@@ -100,7 +103,7 @@ def run(api: Api, diagnostics: Optional[List[Diagnostic]] = None) -> Api:
         new_classes = []
         for c in m.classes:
             identity = _identity(m, c)
-            primary = primaries[identity]
+            primary = None if c.structural else primaries[identity]
             if primary is None:
                 new_classes.append(c)
                 continue

@@ -14,7 +14,8 @@ What a C++ caller passes for the protocols and unions real code (and typeshed) u
 - typing.SupportsIndex, typing.SupportsInt -> std::int64_t; typing.SupportsFloat -> double;
 - Iterable[T] and Collection[T] as a parameter -> std::vector<T> (as a result Iterable stays a
   lazy iterator range);
-- a TypeVar with a bound -> what the bound maps to, when that is not pyhpp::object.
+- a TypeVar with a bound -> what the bound maps to, when that is not pyhpp::object;
+- NoReturn / Never as a result -> void (the wrapper only ever throws).
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ SCALARS = {
     "os.PathLike": "path",
 }
 DYNAMIC = {"typing.Any", "builtins.object"}
+# The result of a function that never returns (it raises or exits): void.
+NEVER = {"typing.NoReturn", "typing.Never", "typing_extensions.NoReturn",
+         "typing_extensions.Never"}
 SEQUENCES = {
     "builtins.list",
     "collections.abc.Sequence",
@@ -158,6 +162,8 @@ class TypeMapper:
             return CppType(SCALARS[name])  # os.PathLike[str]: a path whatever it holds
         if name in DYNAMIC:
             return OBJECT
+        if name in NEVER and not self.parameter:
+            return CppType("none")  # the call never returns normally: it always raises
         if name == "typing.Union":
             return self._union(args)
         if name == "typing.Literal":

@@ -175,6 +175,8 @@ class Spellings:
     structs: Dict[str, Class] = field(default_factory=dict)  # every value struct, by ref
     struct_codecs: Dict[str, StructCodec] = field(default_factory=dict)
     cpp_names: Dict[str, str] = field(default_factory=dict)  # every class's C++ name, by ref
+    # Structural classes (no Python class to look up: see introspect/structural.py), by ref.
+    structural: Set[str] = field(default_factory=set)
 
     def use(self, t: Optional[CppType]) -> None:
         """Records the headers and helpers `t` needs."""
@@ -186,7 +188,8 @@ class Spellings:
             module = t.ref.rsplit(".", 1)[0]
             if module != self.module:
                 self.includes.add(module)  # its header declares the C++ type
-            self.class_ref(t.ref)
+            if t.ref not in self.structural:
+                self.class_ref(t.ref)
         if t.kind == "enum":
             self.traits(t.ref)
         if t.kind == "struct":
@@ -240,6 +243,8 @@ class Spellings:
     def codec(self, t: CppType) -> str:
         if t.kind in _CODECS:
             return "codec::" + _CODECS[t.kind]
+        if t.kind == "instance" and t.ref in self.structural:
+            return f"codec::structural<{t.name}>"
         if t.kind == "instance":
             return f"codec::instance<{t.name}, {self.class_ref(t.ref).helper}>"
         if t.kind == "enum":

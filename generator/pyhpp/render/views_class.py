@@ -95,6 +95,9 @@ class ClassView:
     inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
     iterates: str = ""  # with a typed __iter__: the item type of begin() / end()
     context: str = ""  # with __enter__ and __exit__: what __enter__ gives the `with` body
+    # Structural classes: the Python names an instance must have (introspect/structural.py).
+    structural: bool = False
+    member_names: List[str] = field(default_factory=list)
     declaration_kind = "class"
 
     @property
@@ -309,7 +312,10 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
     context = ""
     if any(f.name == "__exit__" for f in c.methods):
         context = next((m.returns for m in methods if m.name == "pyhpp_enter"), "")
+    checked = [f.name for f in c.methods if not f.name.startswith("_")] \
+        or [a.name for a in c.attributes if not a.name.startswith("_")]
     return ClassView(
+        structural=c.structural, member_names=sorted(set(checked)) if c.structural else [],
         name=c.cpp_name, python_name=python_name, doc_lines=doc_lines(c.doc),
         location=str(c.location) if c.location else "", base=base, constructor=constructor,
         methods=methods, attributes=attributes, comparisons=comparisons,
@@ -358,7 +364,9 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     structs = {f"{m.name}.{c.name}": c for m in api.modules for c in m.classes
                if c.kind in ("namedtuple", "typeddict")}
     spell = Spellings(module.name, enums, structs=structs, cpp_names={
-        f"{m.name}.{c.name}": c.cpp_name for m in api.modules for c in m.classes})
+        f"{m.name}.{c.name}": c.cpp_name for m in api.modules for c in m.classes},
+        structural={f"{m.name}.{c.name}" for m in api.modules for c in m.classes
+                    if c.structural})
     # C++ spellings of the target's classes, for bases.
     wrappers = {}
     errors = dict(BUILTIN_ERRORS)
@@ -432,7 +440,8 @@ def module_view(api: Api, module: Module, python_version: str, pyhpp_version: st
     # wrappers check instances; enums and structs only where a conversion uses them.
     used = {r.ref for r in spell.classes.values() if r.module == module.name}
     type_attrs = [{"name": v.name, "python": v.python_name.rsplit(".", 1)[-1]}
-                  for v in classes + [e for e in enum_views + struct_views
+                  for v in [v for v in classes if not v.structural] + [
+                      e for e in enum_views + struct_views
                                       if e.python_name in used]]
     struct_needs = {ref: order.struct_needs(structs[ref]) for ref in spell.struct_codecs}
     everything = functions + [f for c in classes for f in c.callables]

@@ -1,7 +1,8 @@
-// Standard-library modules typed from typeshed's stubs (json, re, pathlib, datetime, subprocess:
-// none has annotations of its own), called with C++ types and compared with the same calls made
+// Standard-library modules typed from typeshed's stubs (json, re, pathlib, datetime, subprocess,
+// hashlib: none has annotations of its own), called with C++ types and compared with the same calls made
 // through Python.
 #include <py/datetime.hpp>
+#include <py/hashlib.hpp>
 #include <py/json.hpp>
 #include <py/pathlib.hpp>
 #include <py/re.hpp>
@@ -20,6 +21,7 @@
 #include <vector>
 
 namespace datetime = py::datetime;
+namespace hashlib = py::hashlib;
 namespace json = py::json;
 namespace pathlib = py::pathlib;
 namespace re = py::re;
@@ -117,4 +119,21 @@ TEST_CASE("subprocess.run with capture_output gives Python's CompletedProcess") 
             "import subprocess", "subprocess.CompletedProcess(['x'], 3).check_returncode()");
         CHECK(e.type_name() == expected.type_name);
     }
+}
+
+TEST_CASE("hashlib.sha256 gives a structural Hash wrapper whose calls answer as Python's") {
+    // hashlib._Hash exists only in the stub: the wrapper calls its members by name.
+    const pyhpp::bytes data{'p', 'e', 'a', 'r'};
+    hashlib::Hash hash = hashlib::sha256(data);
+    pyhpp::object expected = pyhpp::import("hashlib").attr("sha256")(data);
+    CHECK(hash.hexdigest() == expected.attr("hexdigest")().cast<std::string>());
+    CHECK(hash.digest_size() == 32);
+    hash.update(pyhpp::bytes{'s'});
+    expected.attr("update")(pyhpp::bytes{'s'});
+    hashlib::Hash copy = hash.copy();
+    CHECK(copy.hexdigest() == expected.attr("hexdigest")().cast<std::string>());
+    CHECK(hashlib::new_("sha1", data).name() == "sha1");
+    // An object without the members is refused, naming the first one missing.
+    CHECK_THROWS_WITH(pyhpp::object(3).cast<hashlib::Hash>(),
+                      Catch::Contains("has no member 'copy'"));
 }
