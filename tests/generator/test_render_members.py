@@ -160,8 +160,8 @@ def test_every_struct_converts_for_to_object_and_cast(
     assert "struct Unused {" in header(generated, "members")
     assert ("Unused pyhpp_from_object(pyhpp::type_tag<Unused>, const pyhpp::object &value);"
             in header(generated, "members"))
-    assert 'return pyhpp::detail::from_object_with<pyhpp_struct_golden_members_Unused>(value, ' \
-        '"py::golden_members::Unused");' in source(generated, "members")
+    assert 'return pyhpp::detail::from_object_with<pyhpp_struct_golden_members_Unused>(\n' \
+        '        value, "py::golden_members::Unused");' in source(generated, "members")
 
 
 def test_literal_strings_keep_their_line_breaks_escaped(
