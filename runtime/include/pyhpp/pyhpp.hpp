@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pyhpp/arguments.hpp>
+#include <pyhpp/cast.hpp>
 #include <pyhpp/error.hpp>
 #include <pyhpp/function.hpp>
 #include <pyhpp/gil.hpp>
