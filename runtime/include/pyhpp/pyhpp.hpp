@@ -3,6 +3,7 @@
 
 #include <pyhpp/arguments.hpp>
 #include <pyhpp/cast.hpp>
+#include <pyhpp/containers.hpp>
 #include <pyhpp/error.hpp>
 #include <pyhpp/function.hpp>
 #include <pyhpp/gil.hpp>
