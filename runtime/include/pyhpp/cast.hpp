@@ -420,7 +420,9 @@ template <class... T> struct converter<std::tuple<T...>> {
     }
     static object to(const std::tuple<T...> &value) {
         return std::apply(
-            [](const T &...v) { return make_tuple(std::vector<object>{converter<T>::to(v)...}); },
+            [](const T &...v) {
+                return detail::make_tuple(std::vector<object>{converter<T>::to(v)...});
+            },
             value);
     }
 
