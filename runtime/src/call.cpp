@@ -1,4 +1,5 @@
 // The out-of-line parts of the call path: keyword tuples and argument errors.
+#include <pyhpp/cast.hpp>
 #include <pyhpp/detail/call.hpp>
 #include <pyhpp/detail/codec_callable.hpp>
 #include <pyhpp/detail/codec_instance.hpp>
@@ -257,9 +258,15 @@ void check_instance(const pyhpp::object &o, PyObject *cls, const char *name) {
     int ok = is_instance(o.ptr(), cls);
     if (ok < 0)
         throw_python_error();
-    if (!ok)
+    if (!ok) {
+        // Inside a conversion (a std::vector of wrappers, say): reported with its position.
+        if (cast_failure *sink = hook_capture::current()) {
+            sink->type_mismatch(o, name);
+            throw hook_failed{};
+        }
         throw type_error("TypeError",
                          std::string("cannot cast ") + Py_TYPE(o.ptr())->tp_name + " to " + name);
+    }
 }
 
 bool has_members(PyObject *o, const char *const *names, std::size_t count) noexcept {

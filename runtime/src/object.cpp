@@ -1,9 +1,8 @@
-// pyhpp::object: reference counting from any thread, conversions, attribute access and calls.
+// pyhpp::object: reference counting from any thread, attribute access and calls.
+#include <pyhpp/cast.hpp>
 #include <pyhpp/detail/call.hpp>
 #include <pyhpp/detail/codecs.hpp>
 #include <pyhpp/object.hpp>
-
-#include <limits>
 
 namespace pyhpp {
 namespace detail {
@@ -13,28 +12,6 @@ std::uint64_t current_generation() noexcept { return interpreter_generation; }
 namespace {
 /// Whether this thread may touch reference counts right now without taking the GIL.
 bool holds_gil() noexcept { return gil_depth != 0 || PyGILState_Check(); }
-
-/// Throws a failed cast as pyhpp::type_error, overflow_error or value_error.
-[[noreturn]] void throw_cast_error(const failure &f, const char *expected) {
-    if (f.what == failure::kind::python)
-        throw_python_error(std::string("pyhpp::object::cast to ") + expected);
-    if (f.what == failure::kind::overflow)
-        throw overflow_error("OverflowError",
-                             "cannot cast " + f.actual() + " to " + expected + ": it does not fit");
-    if (f.what == failure::kind::value)
-        throw value_error("ValueError", "cannot cast " + f.actual() + " to " + expected +
-                                            (f.path().empty() ? "" : " (at " + f.path() + ")") +
-                                            ": it is not one of " + f.allowed());
-    throw type_error("TypeError", "cannot cast " + f.actual() + " to " + expected +
-                                      (f.path().empty() ? "" : " (at " + f.path() + ")"));
-}
-
-template <class Codec> void cast_with(PyObject *o, typename Codec::type &out, const char *what) {
-    failure f;
-    if (!Codec::from_python(o, out, f))
-        throw_cast_error(f, what);
-}
-
 } // namespace
 } // namespace detail
 
@@ -193,47 +170,6 @@ object object::call(const std::vector<object> &args,
     if (!kwargs.empty())
         dict = object(kwargs);
     return checked(PyObject_Call(require(*this, "call"), tuple.ptr(), dict.ptr()));
-}
-
-void object::cast_into(bool &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::bool_>(require(*this, "cast"), out, "bool");
-}
-void object::cast_into(std::int64_t &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::int_>(require(*this, "cast"), out, "std::int64_t");
-}
-void object::cast_into(int &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    std::int64_t wide = 0;
-    detail::cast_with<detail::codec::int_>(require(*this, "cast"), wide, "int");
-    if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
-        throw overflow_error("OverflowError",
-                             "cannot cast " + std::to_string(wide) + " to int: it does not fit");
-    out = static_cast<int>(wide);
-}
-void object::cast_into(double &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::float_>(require(*this, "cast"), out, "double");
-}
-void object::cast_into(std::string &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::str_>(require(*this, "cast"), out, "std::string");
-}
-void object::cast_into(bytes &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::bytes_>(require(*this, "cast"), out, "pyhpp::bytes");
-}
-void object::cast_into(object &out) const { out = *this; }
-void object::cast_into(std::vector<object> &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::list<detail::codec::object_>>(require(*this, "cast"), out,
-                                                                   "std::vector<pyhpp::object>");
-}
-void object::cast_into(std::map<std::string, object> &out) const {
-    gil_scope gil("pyhpp::object::cast");
-    detail::cast_with<detail::codec::dict<detail::codec::str_, detail::codec::object_>>(
-        require(*this, "cast"), out, "std::map<std::string, pyhpp::object>");
 }
 
 object none() {

@@ -35,16 +35,8 @@ struct unchecked_t {
 };
 inline constexpr unchecked_t unchecked{};
 
-template <class T> struct is_castable : std::false_type {};
-template <> struct is_castable<bool> : std::true_type {};
-template <> struct is_castable<std::int64_t> : std::true_type {};
-template <> struct is_castable<int> : std::true_type {};
-template <> struct is_castable<double> : std::true_type {};
-template <> struct is_castable<std::string> : std::true_type {};
-template <> struct is_castable<bytes> : std::true_type {};
-template <> struct is_castable<object> : std::true_type {};
-template <> struct is_castable<std::vector<object>> : std::true_type {};
-template <> struct is_castable<std::map<std::string, object>> : std::true_type {};
+/// How object::cast<T> converts; defined in <pyhpp/cast.hpp>, which <pyhpp/pyhpp.hpp> includes.
+template <class T> struct cast_entry;
 } // namespace detail
 
 /// An owning handle to a Python object. Copies share the object (as Python names do).
@@ -126,41 +118,16 @@ class object {
         return call(std::vector<object>{object(std::forward<Args>(args))...});
     }
 
-    /// Converts to a C++ value; raises pyhpp::type_error (or overflow_error) when it does not fit.
-    /// T may also be a generated class wrapper: the object must then be an instance of it.
-    template <class T> T cast() const {
-        if constexpr (std::is_base_of_v<object, T> && !std::is_same_v<T, object>) {
-            T::pyhpp_check(*this);
-            return T(detail::unchecked, *this);
-        } else {
-            return cast_value<T>();
-        }
-    }
+    /// Converts to a C++ value: any type pyhpp::to_object takes (see <pyhpp/cast.hpp>), class
+    /// wrappers and live containers included. Raises pyhpp::type_error naming the expected C++
+    /// type, the actual Python type and, inside containers, the position; overflow_error for a
+    /// number that does not fit. Needs <pyhpp/cast.hpp> (included by <pyhpp/pyhpp.hpp>).
+    template <class T> T cast() const { return detail::cast_entry<T>::cast(*this); }
 
   private:
-    template <class T> T cast_value() const {
-        static_assert(detail::is_castable<T>::value,
-                      "pyhpp::object::cast<T>: T must be bool, std::int64_t, int, double, "
-                      "std::string, pyhpp::bytes, pyhpp::object, std::vector<pyhpp::object> or "
-                      "std::map<std::string, pyhpp::object>");
-        T out{};
-        cast_into(out);
-        return out;
-    }
-
     struct steal_tag {};
     object(_object *ptr, steal_tag) noexcept
         : m_ptr(ptr), m_generation(detail::current_generation()) {}
-
-    void cast_into(bool &out) const;
-    void cast_into(std::int64_t &out) const;
-    void cast_into(int &out) const;
-    void cast_into(double &out) const;
-    void cast_into(std::string &out) const;
-    void cast_into(bytes &out) const;
-    void cast_into(object &out) const;
-    void cast_into(std::vector<object> &out) const;
-    void cast_into(std::map<std::string, object> &out) const;
 
     _object *m_ptr = nullptr;
     std::uint64_t m_generation = 0;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <pyhpp/arguments.hpp>
+#include <pyhpp/cast.hpp>
+#include <pyhpp/containers.hpp>
 #include <pyhpp/error.hpp>
 #include <pyhpp/function.hpp>
 #include <pyhpp/gil.hpp>

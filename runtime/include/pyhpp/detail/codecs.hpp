@@ -7,6 +7,7 @@
 #include <pyhpp/detail/codec_instance.hpp>
 #include <pyhpp/detail/codec_iterator.hpp>
 #include <pyhpp/detail/codec_misc.hpp>
+#include <pyhpp/detail/codec_refs.hpp>
 #include <pyhpp/detail/codec_scalar.hpp>
 #include <pyhpp/detail/codec_time.hpp>
 #include <pyhpp/detail/codec_variant.hpp>
