@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using Catch::Matchers::Contains;
@@ -186,4 +187,62 @@ TEST_CASE("containers: reference counts balance", "[containers][refcount]") {
     }
     CHECK(refcount(item) == item_before);
     CHECK(refcount(l) == list_before);
+}
+
+// A named std::vector never becomes a temporary list silently (its changes would be lost); a
+// temporary or a braced list does. A typed handle converts to the pyhpp::object view of the same
+// container, never to another item type.
+static_assert(!std::is_convertible_v<std::vector<std::int64_t> &, pyhpp::list<std::int64_t>>);
+static_assert(std::is_convertible_v<std::vector<std::int64_t> &&, pyhpp::list<std::int64_t>>);
+static_assert(std::is_convertible_v<pyhpp::list<std::int64_t>, pyhpp::list<pyhpp::object>>);
+static_assert(!std::is_convertible_v<pyhpp::list<pyhpp::object>, pyhpp::list<std::int64_t>>);
+static_assert(!std::is_convertible_v<pyhpp::list<std::string>, pyhpp::list<std::int64_t>>);
+static_assert(!std::is_convertible_v<std::map<std::string, std::int64_t> &,
+                                     pyhpp::dict<std::string, std::int64_t>>);
+static_assert(std::is_convertible_v<pyhpp::dict<std::string, std::int64_t>,
+                                    pyhpp::dict<std::string, pyhpp::object>>);
+static_assert(!std::is_convertible_v<pyhpp::dict<std::string, std::int64_t>,
+                                     pyhpp::dict<std::int64_t, pyhpp::object>>);
+static_assert(std::is_convertible_v<pyhpp::set<std::int64_t>, pyhpp::set<pyhpp::object>>);
+
+namespace {
+std::size_t appended_through_object_view(const pyhpp::list<pyhpp::object> &items) {
+    items.append(pyhpp::object("x"));
+    return items.size();
+}
+std::int64_t sum_of(const pyhpp::dict<std::string, std::int64_t> &table) {
+    std::int64_t total = 0;
+    for (const auto &[key, value] : table)
+        total += value;
+    return total;
+}
+} // namespace
+
+TEST_CASE("containers: braced lists, temporaries and pyhpp::object views share",
+          "[containers]") {
+    pyhpp::list<std::int64_t> numbers{3, 1, 2};
+    CHECK(numbers.repr() == "[3, 1, 2]");
+    // The pyhpp::object view is the same list: what it appends, the typed handle sees.
+    CHECK(appended_through_object_view(numbers) == 4);
+    CHECK(numbers.size() == 4);
+    CHECK_THROWS_WITH(numbers[3], "TypeError: cannot cast str to std::int64_t (at [3])");
+    CHECK(sum_of({{"a", 1}, {"b", 2}}) == 3);
+    pyhpp::set<std::string> words = std::set<std::string>{"b", "a"};
+    CHECK(words.to_set() == std::set<std::string>{"a", "b"});
+    pyhpp::set<pyhpp::object> any = words;
+    any.add(pyhpp::object("c"));
+    CHECK(words.contains("c"));
+}
+
+TEST_CASE("convert: another C++ type through the Python value", "[containers][cast]") {
+    std::vector<pyhpp::object> objects = pyhpp::convert<std::vector<pyhpp::object>>(
+        std::vector<std::int64_t>{1, 2});
+    REQUIRE(objects.size() == 2);
+    CHECK(objects[1].cast<std::int64_t>() == 2);
+    pyhpp::list<std::int64_t> numbers{1, 2};
+    auto view = pyhpp::convert<pyhpp::list<pyhpp::object>>(numbers);
+    CHECK(view.is(numbers));
+    CHECK(pyhpp::convert<std::int64_t>(pyhpp::object(7)) == 7);
+    CHECK_THROWS_WITH(pyhpp::convert<std::vector<std::string>>(std::vector<std::int64_t>{1}),
+                      "TypeError: cannot cast int to std::string (at [0])");
 }

@@ -651,4 +651,23 @@ template <class T> object to_object(const T &value) {
     return detail::converter<T>::to(value);
 }
 
+/// `value` as another C++ type, through its Python value: a `std::vector<std::int64_t>` as a
+/// `std::vector<pyhpp::object>`, a `pyhpp::list<T>` as the `pyhpp::list<pyhpp::object>` that
+/// shares its list. Raises what object::cast<To> raises. Takes the GIL itself.
+template <class To, class From> To convert(const From &value) {
+    detail::cast_gil gil("pyhpp::convert");
+    return detail::convert_or_throw<To>(detail::converter<From>::to(value));
+}
+
+namespace detail {
+template <class T> struct identity {
+    using type = T;
+};
+} // namespace detail
+
+/// T where it must not take part in template argument deduction: in `void push(const
+/// pyhpp::list<T> &, const pyhpp::non_deduced<T> &)`, the list alone decides T, so `push(ints, 5)`
+/// takes the int literal as a std::int64_t.
+template <class T> using non_deduced = typename detail::identity<T>::type;
+
 } // namespace pyhpp

@@ -5,12 +5,14 @@
 #include <pyhpp/object.hpp>
 
 #include <cstddef>
+#include <initializer_list>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -28,6 +30,18 @@
 namespace pyhpp {
 
 namespace detail {
+
+/// Whether a container of T may share one of U: T is U with some types replaced by
+/// pyhpp::object, which any item is (and never U itself, which the copy constructor takes).
+template <class T, class U> struct is_view_of : std::is_same<T, object> {};
+template <class T> struct is_view_of<T, T> : std::true_type {};
+template <class K, class V, class K2, class V2>
+struct is_view_of<std::pair<K, V>, std::pair<K2, V2>>
+    : std::bool_constant<is_view_of<K, K2>::value && is_view_of<V, V2>::value> {};
+template <class K, class V>
+struct is_view_of<std::pair<K, V>, std::pair<K, V>> : std::true_type {};
+template <class T, class U>
+inline constexpr bool is_view_of_v = is_view_of<T, U>::value && !std::is_same_v<T, U>;
 // Primitives of the live containers, compiled in runtime/src/containers.cpp.
 // PRECONDITION (all): The GIL must be held.
 
@@ -137,9 +151,17 @@ template <class T> class list : public object {
 
     /// A new, empty list.
     list() : object(make(detail::py_kind::list)) {}
-    /// A new list holding copies of `values`. Explicit so that a std::vector never silently
-    /// becomes a temporary list whose changes are lost.
+    /// A new list holding copies of `values`. Explicit so that a named std::vector never
+    /// silently becomes a temporary list whose changes are lost.
     explicit list(const std::vector<T> &values) : object(to_object(values)) {}
+    /// A new list from a temporary vector or a braced list (`heapify({3, 1, 2})`): nothing else
+    /// could see it change, so the conversion is implicit.
+    list(std::vector<T> &&values) : object(to_object(values)) {}
+    list(std::initializer_list<T> values) : list(std::vector<T>(values)) {}
+    /// The same list, its items seen as pyhpp::object (what a parameter `MutableSequence[Any]`
+    /// takes): shares it.
+    template <class U, std::enable_if_t<detail::is_view_of_v<T, U>, int> = 0>
+    list(const list<U> &other) : object(other) {}
     /// Adopts an object known to be a list (as class wrappers do).
     list(detail::unchecked_t, object o) noexcept : object(std::move(o)) {}
 
@@ -229,8 +251,15 @@ template <class K, class V> class dict : public object {
 
     /// A new, empty dict.
     dict() : object(make()) {}
-    /// A new dict holding copies of `values` (explicit: see pyhpp::list).
+    /// A new dict holding copies of `values` (explicit: see pyhpp::list); from a temporary map
+    /// or a braced list, implicit.
     explicit dict(const std::map<K, V> &values) : object(to_object(values)) {}
+    dict(std::map<K, V> &&values) : object(to_object(values)) {}
+    dict(std::initializer_list<std::pair<const K, V>> values) : dict(std::map<K, V>(values)) {}
+    /// The same dict, its keys or values seen as pyhpp::object: shares it.
+    template <class K2, class V2,
+              std::enable_if_t<detail::is_view_of_v<std::pair<K, V>, std::pair<K2, V2>>, int> = 0>
+    dict(const dict<K2, V2> &other) : object(other) {}
     dict(detail::unchecked_t, object o) noexcept : object(std::move(o)) {}
 
     /// Shares `o`; pyhpp::type_error unless it is a dict.
@@ -322,8 +351,14 @@ template <class T> class set : public object {
 
     /// A new, empty set.
     set() : object(make()) {}
-    /// A new set holding copies of `values` (explicit: see pyhpp::list).
+    /// A new set holding copies of `values` (explicit: see pyhpp::list); from a temporary set
+    /// or a braced list, implicit.
     explicit set(const std::set<T> &values) : object(to_object(values)) {}
+    set(std::set<T> &&values) : object(to_object(values)) {}
+    set(std::initializer_list<T> values) : set(std::set<T>(values)) {}
+    /// The same set, its items seen as pyhpp::object: shares it.
+    template <class U, std::enable_if_t<detail::is_view_of_v<T, U>, int> = 0>
+    set(const set<U> &other) : object(other) {}
     set(detail::unchecked_t, object o) noexcept : object(std::move(o)) {}
 
     /// Shares `o`; pyhpp::type_error unless it is a set (a frozenset cannot change: use

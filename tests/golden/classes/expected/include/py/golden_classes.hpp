@@ -442,6 +442,14 @@ pyhpp::object DEFAULT_MODE();
 /// The current value of `golden_classes.counter`.
 std::int64_t counter();
 
+// Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.
+pyhpp::object pyhpp_to_object(const Mode &value);
+Mode pyhpp_from_object(pyhpp::type_tag<Mode>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Level &value);
+Level pyhpp_from_object(pyhpp::type_tag<Level>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Access &value);
+Access pyhpp_from_object(pyhpp::type_tag<Access>, const pyhpp::object &value);
+
 } // namespace py::golden_classes
 
 template <> struct std::hash<::py::golden_classes::Account> {

@@ -4,6 +4,7 @@
 #include <py/golden_classes.hpp>
 
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/codecs.hpp>
 
 namespace py::golden_classes {
@@ -749,6 +750,33 @@ std::int64_t counter() {
     auto *pyhpp_value = pyhpp::detail::get_attribute(
         pyhpp_module.get(), pyhpp_names::pyhpp_constants::counter.get(), "golden_classes.counter");
     return pyhpp::detail::take_result<codec::int_>(pyhpp_value, "golden_classes.counter", "int");
+}
+
+pyhpp::object pyhpp_to_object(const Mode &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
+        value);
+}
+Mode pyhpp_from_object(pyhpp::type_tag<Mode>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
+        value, "py::golden_classes::Mode");
+}
+
+pyhpp::object pyhpp_to_object(const Level &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
+        value);
+}
+Level pyhpp_from_object(pyhpp::type_tag<Level>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
+        value, "py::golden_classes::Level");
+}
+
+pyhpp::object pyhpp_to_object(const Access &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
+        value);
+}
+Access pyhpp_from_object(pyhpp::type_tag<Access>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
+        value, "py::golden_classes::Access");
 }
 
 } // namespace py::golden_classes

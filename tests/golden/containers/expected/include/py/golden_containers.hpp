@@ -3,6 +3,7 @@
 // Do not edit: regenerate instead. Needs no Python.h: link the bindings target instead.
 #pragma once
 
+#include <pyhpp/containers.hpp>
 #include <pyhpp/pyhpp.hpp>
 
 #include <cstdint>
@@ -62,7 +63,7 @@ std::optional<double> optionals(const std::optional<std::int64_t> &a,
 /// Defined at golden_containers.py:23.
 std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
                                    const std::vector<pyhpp::object> &b,
-                                   const std::vector<std::string> &c, const std::vector<double> &d,
+                                   const std::vector<std::string> &c, const pyhpp::list<double> &d,
                                    const std::vector<bool> &e);
 
 /// Fixed tuples are std::tuple; tuple[T, ...] and a bare tuple are std::vector.
@@ -82,7 +83,7 @@ tuples(const std::tuple<std::int64_t, std::string> &pair, const std::vector<doub
 /// Defined at golden_containers.py:35.
 std::map<std::string, double> mappings(const std::map<std::string, std::int64_t> &a,
                                        const std::map<std::int64_t, double> &b,
-                                       const std::map<std::string, pyhpp::object> &c,
+                                       const pyhpp::dict<std::string, pyhpp::object> &c,
                                        const std::map<pyhpp::bytes, std::string> &d);
 
 /// set and frozenset are std::set.

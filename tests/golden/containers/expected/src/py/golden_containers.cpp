@@ -49,7 +49,7 @@ std::optional<double> optionals(const std::optional<std::int64_t> &a,
 
 std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
                                    const std::vector<pyhpp::object> &b,
-                                   const std::vector<std::string> &c, const std::vector<double> &d,
+                                   const std::vector<std::string> &c, const pyhpp::list<double> &d,
                                    const std::vector<bool> &e) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.sequences()");
     auto *pyhpp_callable = pyhpp_attrs::sequences.get();
@@ -57,7 +57,7 @@ std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
     pyhpp_args.set<0>(codec::list<codec::int_>::to_python(a), "a");
     pyhpp_args.set<1>(codec::list<codec::object_>::to_python(b), "b");
     pyhpp_args.set<2>(codec::list<codec::str_>::to_python(c), "c");
-    pyhpp_args.set<3>(codec::list<codec::float_>::to_python(d), "d");
+    pyhpp_args.set<3>(codec::list_ref<codec::float_>::to_python(d), "d");
     pyhpp_args.set<4>(codec::list<codec::bool_>::to_python(e), "e");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::list<codec::str_>>(
@@ -83,14 +83,14 @@ tuples(const std::tuple<std::int64_t, std::string> &pair, const std::vector<doub
 
 std::map<std::string, double> mappings(const std::map<std::string, std::int64_t> &a,
                                        const std::map<std::int64_t, double> &b,
-                                       const std::map<std::string, pyhpp::object> &c,
+                                       const pyhpp::dict<std::string, pyhpp::object> &c,
                                        const std::map<pyhpp::bytes, std::string> &d) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.mappings()");
     auto *pyhpp_callable = pyhpp_attrs::mappings.get();
     pyhpp::detail::positional_arguments<4> pyhpp_args("golden_containers.mappings()");
     pyhpp_args.set<0>(codec::dict<codec::str_, codec::int_>::to_python(a), "a");
     pyhpp_args.set<1>(codec::dict<codec::int_, codec::float_>::to_python(b), "b");
-    pyhpp_args.set<2>(codec::dict<codec::str_, codec::object_>::to_python(c), "c");
+    pyhpp_args.set<2>(codec::dict_ref<codec::str_, codec::object_>::to_python(c), "c");
     pyhpp_args.set<3>(codec::dict<codec::bytes_, codec::str_>::to_python(d), "d");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::dict<codec::str_, codec::float_>>(

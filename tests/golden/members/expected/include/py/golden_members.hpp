@@ -308,4 +308,10 @@ decltype(auto) Path::mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const {
         pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_mul>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
+// Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.
+pyhpp::object pyhpp_to_object(const auto_ &value);
+auto_ pyhpp_from_object(pyhpp::type_tag<auto_>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Unused &value);
+Unused pyhpp_from_object(pyhpp::type_tag<Unused>, const pyhpp::object &value);
+
 } // namespace py::golden_members

@@ -4,6 +4,7 @@
 #include <py/golden_members.hpp>
 
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/codecs.hpp>
 
 namespace py::golden_members {
@@ -24,6 +25,7 @@ pyhpp::detail::cached_attr Config{pyhpp_module, "Config"};
 pyhpp::detail::cached_attr new_{pyhpp_module, "new"};
 pyhpp::detail::cached_attr Reader{pyhpp_module, "Reader"};
 pyhpp::detail::cached_attr auto_{pyhpp_module, "auto"};
+pyhpp::detail::cached_attr Unused{pyhpp_module, "Unused"};
 } // namespace pyhpp_attrs
 
 // Interned names of methods and attributes.
@@ -85,6 +87,9 @@ struct pyhpp_class_golden_members_Vector {
 struct pyhpp_class_golden_members_Path {
     static ::PyObject *get() { return pyhpp_attrs::Path.get(); }
 };
+struct pyhpp_class_golden_members_Unused {
+    static ::PyObject *get() { return pyhpp_attrs::Unused.get(); }
+};
 struct pyhpp_enum_golden_members_auto {
     static constexpr bool by_value = false;
     static constexpr const char *names[] = {"ON", "OFF"};
@@ -113,6 +118,27 @@ struct pyhpp_literal_3 {
         return value == true || value == false;
     }
     static constexpr const char *text = "Literal[True, False]";
+};
+
+// Converts golden_members.Unused (a NamedTuple) field by field.
+struct pyhpp_struct_golden_members_Unused {
+    using type = ::py::golden_members::Unused;
+    static ::PyObject *to_python(const type &value) {
+        ::PyObject *fields[] = {nullptr, codec::int_::to_python(value.a)};
+        ::PyObject *result =
+            pyhpp::detail::call_class(pyhpp_class_golden_members_Unused::get, fields + 1, 1);
+        return result;
+    }
+    static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
+        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 1)
+            return f.type_mismatch(o);
+        if (!codec::int_::from_python(PyTuple_GET_ITEM(o, 0), out.a, f))
+            return f.at(".a");
+        return true;
+    }
+    static bool exact(::PyObject *o) noexcept {
+        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 1;
+    }
 };
 } // namespace
 
@@ -514,6 +540,23 @@ std::int64_t Reader::get(const std::string &key, std::int64_t default_) const {
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Reader::get.get());
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_members.Reader.get()",
                                                    "int");
+}
+
+pyhpp::object pyhpp_to_object(const auto_ &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>>(
+        value);
+}
+auto_ pyhpp_from_object(pyhpp::type_tag<auto_>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>>(
+        value, "py::golden_members::auto_");
+}
+
+pyhpp::object pyhpp_to_object(const Unused &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_members_Unused>(value);
+}
+Unused pyhpp_from_object(pyhpp::type_tag<Unused>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_members_Unused>(
+        value, "py::golden_members::Unused");
 }
 
 } // namespace py::golden_members

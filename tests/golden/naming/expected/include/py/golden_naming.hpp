@@ -381,4 +381,8 @@ std::int64_t max_(std::int64_t a, std::int64_t b);
 /// The current value of `golden_naming.F_OK`.
 std::int64_t F_OK_();
 
+// Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.
+pyhpp::object pyhpp_to_object(const Seek &value);
+Seek pyhpp_from_object(pyhpp::type_tag<Seek>, const pyhpp::object &value);
+
 } // namespace py::golden_naming

@@ -4,6 +4,7 @@
 #include <py/golden_naming.hpp>
 
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/codecs.hpp>
 
 namespace py::golden_naming {
@@ -35,6 +36,7 @@ pyhpp::detail::cached_attr WEXITSTATUS_{pyhpp_module, "WEXITSTATUS"};
 pyhpp::detail::cached_attr wait_status{pyhpp_module, "wait_status"};
 pyhpp::detail::cached_attr max_{pyhpp_module, "max_"};
 pyhpp::detail::cached_attr Handler{pyhpp_module, "Handler"};
+pyhpp::detail::cached_attr Seek{pyhpp_module, "Seek"};
 } // namespace pyhpp_attrs
 
 // Interned names of methods and attributes.
@@ -64,6 +66,14 @@ namespace Handler {
 pyhpp::detail::keyword_names Handler{"level"};
 } // namespace Handler
 } // namespace pyhpp_keyword_names
+
+// The Python classes that conversions check instances of.
+struct pyhpp_class_golden_naming_Seek {
+    static ::PyObject *get() { return pyhpp_attrs::Seek.get(); }
+};
+struct pyhpp_enum_golden_naming_Seek {
+    static constexpr bool by_value = true;
+};
 } // namespace
 
 void delete_(std::int64_t this_, const std::string &template_,
@@ -368,6 +378,15 @@ std::int64_t F_OK_() {
     auto *pyhpp_value = pyhpp::detail::get_attribute(
         pyhpp_module.get(), pyhpp_names::pyhpp_constants::F_OK_.get(), "golden_naming.F_OK");
     return pyhpp::detail::take_result<codec::int_>(pyhpp_value, "golden_naming.F_OK", "int");
+}
+
+pyhpp::object pyhpp_to_object(const Seek &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
+        value);
+}
+Seek pyhpp_from_object(pyhpp::type_tag<Seek>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
+        value, "py::golden_naming::Seek");
 }
 
 } // namespace py::golden_naming

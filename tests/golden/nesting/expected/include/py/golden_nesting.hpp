@@ -527,4 +527,26 @@ decltype(auto) Owner::buy(const ::py::golden_nesting::Sku &sku, pyhpp_K &&...pyh
         pyhpp::detail::make_keywords<keywords::Owner::buy>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
+// Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.
+pyhpp::object pyhpp_to_object(const Size &value);
+Size pyhpp_from_object(pyhpp::type_tag<Size>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Sku &value);
+Sku pyhpp_from_object(pyhpp::type_tag<Sku>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Price &value);
+Price pyhpp_from_object(pyhpp::type_tag<Price>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Label &value);
+Label pyhpp_from_object(pyhpp::type_tag<Label>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Stock &value);
+Stock pyhpp_from_object(pyhpp::type_tag<Stock>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Currency &value);
+Currency pyhpp_from_object(pyhpp::type_tag<Currency>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Order &value);
+Order pyhpp_from_object(pyhpp::type_tag<Order>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Line &value);
+Line pyhpp_from_object(pyhpp::type_tag<Line>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Marker &value);
+Marker pyhpp_from_object(pyhpp::type_tag<Marker>, const pyhpp::object &value);
+pyhpp::object pyhpp_to_object(const Note &value);
+Note pyhpp_from_object(pyhpp::type_tag<Note>, const pyhpp::object &value);
+
 } // namespace py::golden_nesting

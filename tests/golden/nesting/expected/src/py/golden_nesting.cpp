@@ -4,6 +4,7 @@
 #include <py/golden_nesting.hpp>
 
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/codecs.hpp>
 
 namespace py::golden_nesting {
@@ -898,6 +899,88 @@ Address::Address(const std::string &text)
     pyhpp_args.set<0>(codec::str_::to_python(text), "text");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
+}
+
+pyhpp::object pyhpp_to_object(const Size &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>(
+        value);
+}
+Size pyhpp_from_object(pyhpp::type_tag<Size>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>(
+        value, "py::golden_nesting::Size");
+}
+
+pyhpp::object pyhpp_to_object(const Sku &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Sku>(value);
+}
+Sku pyhpp_from_object(pyhpp::type_tag<Sku>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Sku>(
+        value, "py::golden_nesting::Sku");
+}
+
+pyhpp::object pyhpp_to_object(const Price &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Price>(value);
+}
+Price pyhpp_from_object(pyhpp::type_tag<Price>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Price>(
+        value, "py::golden_nesting::Price");
+}
+
+pyhpp::object pyhpp_to_object(const Label &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Label>(value);
+}
+Label pyhpp_from_object(pyhpp::type_tag<Label>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Label>(
+        value, "py::golden_nesting::Label");
+}
+
+pyhpp::object pyhpp_to_object(const Stock &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Stock>(value);
+}
+Stock pyhpp_from_object(pyhpp::type_tag<Stock>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Stock>(
+        value, "py::golden_nesting::Stock");
+}
+
+pyhpp::object pyhpp_to_object(const Currency &value) {
+    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>>(
+        value);
+}
+Currency pyhpp_from_object(pyhpp::type_tag<Currency>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>>(
+        value, "py::golden_nesting::Currency");
+}
+
+pyhpp::object pyhpp_to_object(const Order &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Order>(value);
+}
+Order pyhpp_from_object(pyhpp::type_tag<Order>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Order>(
+        value, "py::golden_nesting::Order");
+}
+
+pyhpp::object pyhpp_to_object(const Line &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Line>(value);
+}
+Line pyhpp_from_object(pyhpp::type_tag<Line>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Line>(
+        value, "py::golden_nesting::Line");
+}
+
+pyhpp::object pyhpp_to_object(const Marker &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Marker>(value);
+}
+Marker pyhpp_from_object(pyhpp::type_tag<Marker>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Marker>(
+        value, "py::golden_nesting::Marker");
+}
+
+pyhpp::object pyhpp_to_object(const Note &value) {
+    return pyhpp::detail::to_object_with<pyhpp_struct_golden_nesting_Note>(value);
+}
+Note pyhpp_from_object(pyhpp::type_tag<Note>, const pyhpp::object &value) {
+    return pyhpp::detail::from_object_with<pyhpp_struct_golden_nesting_Note>(
+        value, "py::golden_nesting::Note");
 }
 
 } // namespace py::golden_nesting

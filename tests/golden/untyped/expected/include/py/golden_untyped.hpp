@@ -116,6 +116,13 @@ void literal(const std::string &mode);
 /// Python: `golden_untyped.generic(x: T, xs: list[T]) -> T`
 /// Defined at golden_untyped.py:34.
 pyhpp::object generic(const pyhpp::object &x, const std::vector<pyhpp::object> &xs);
+/// `generic` for the C++ types the arguments hold: converts them, and the result, through
+/// the pyhpp::object signature above.
+template <class T>
+T generic(const T &x, const pyhpp::non_deduced<std::vector<T>> &xs) {
+    return pyhpp::convert<T>(
+        ::py::golden_untyped::generic(pyhpp::convert<pyhpp::object>(x), pyhpp::convert<std::vector<pyhpp::object>>(xs)));
+}
 
 /// Python: `golden_untyped.unordered(d: dict[object, int], s: set[Any]) -> dict[list[object], str]`
 /// Defined at golden_untyped.py:38.
