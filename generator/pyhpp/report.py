@@ -3,7 +3,9 @@ types, and where it fell back to pyhpp::object.
 
 A *slot* is one parameter or one result of a wrapped callable (module functions, methods,
 constructors; every @overload variant counts as a callable). A slot is
-- typed: its C++ type is not pyhpp::object at the top level (`void` results included);
+- typed: its C++ type is not pyhpp::object at the top level (`void` results included), or,
+  for a function that also has a function template (a TypeVar a parameter gives), its type in
+  the template is not;
 - dynamic by declaration: annotated `Any` or `object` (or an unbounded TypeVar, or a union
   with `Any` in it), or a parameter annotated `None`, where pyhpp::object is the exact type;
 - a fallback: no annotation and no stub, or an annotation pyhpp cannot map.
@@ -106,13 +108,17 @@ def module_coverage(module: Module) -> Coverage:
         coverage.callables += 1
         fallbacks = 0
         count = 0
-        for p in f.parameters:
+        # A function template types what its TypeVars are (T for `heappop(heap: list[T]) -> T`).
+        generic = f.generic
+        for i, p in enumerate(f.parameters):
             count += 1
-            fallbacks += _slot(coverage, f"{name} parameter '{p.name}'", p.type, p.cpp_type,
+            fallbacks += _slot(coverage, f"{name} parameter '{p.name}'", p.type,
+                               generic.parameters[i] if generic else p.cpp_type,
                                p.type_source.location or f.location)
         if f.binding != "method" or f.name != "__init__":
             count += 1
-            fallbacks += _slot(coverage, f"{name} result", f.returns, f.cpp_returns,
+            fallbacks += _slot(coverage, f"{name} result", f.returns,
+                               generic.returns if generic else f.cpp_returns,
                                f.returns_source.location or f.location)
         if not f.signature_known:
             coverage.fallbacks.append((f.location, f"{name}: its signature is unknown "

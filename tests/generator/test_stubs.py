@@ -6,6 +6,7 @@ stub modules, aliases, TypeVars, overloads, Self, positional-only), how they mee
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import sys
 from typing import Dict, List, Sequence, Tuple
@@ -20,6 +21,7 @@ from pyhpp.ir.model import (
     Api,
     CppType,
     Function,
+    Generic,
     Location,
     Module,
     NamedType,
@@ -496,3 +498,32 @@ def test_methods_of_a_module_level_instance_are_typed_by_their_class() -> None:
     assert functions["randint"].returns == INT
     assert functions["randint"].parameters[0].type_source.location.file \
         == "typeshed/stdlib/random.pyi"
+
+
+def test_report_counts_what_a_function_template_types() -> None:
+    t = TypeVarType("T")
+    heap = Parameter("heap", "positional_only", type=NamedType("builtins.list", (t,)),
+                     cpp_type=CppType("list_ref", (CppType("object"),)))
+    item = Parameter("item", "positional_only", type=t, cpp_type=CppType("object"))
+    typevar = CppType("typevar", name="T")
+    pushpop = Function("heappushpop", parameters=(heap, item), returns=t,
+                       cpp_returns=CppType("object"))
+    templated = dataclasses.replace(pushpop, generic=Generic(
+        ("T",), (CppType("list_ref", (typevar,)), typevar), typevar, (False, True)))
+    [plain] = coverage(Api("3.11", (Module("m", functions=(pushpop,)),)))
+    [generic] = coverage(Api("3.11", (Module("m", functions=(templated,)),)))
+    # Without a template T is pyhpp::object (declared so); with one, it is the template's T.
+    assert (plain.slots, plain.typed, plain.declared_dynamic) == (3, 1, 2)
+    assert (generic.slots, generic.typed, generic.declared_dynamic) == (3, 3, 0)
+
+
+def test_stub_bases_through_typing_aliases() -> None:
+    require_typeshed()
+    # collections.pyi: `class UserDict(MutableMapping[_KT, _VT])`, where MutableMapping is
+    # typing's alias of collections.abc.MutableMapping: get() is declared by typing.Mapping.
+    modules, _, _ = describe(["collections"])
+    user_dict = next(c for c in modules["collections"].classes if c.name == "UserDict")
+    get = next(f for f in user_dict.methods if f.name == "get")
+    sources = [p.type_source for o in (get.overloads or (get,)) for p in o.parameters]
+    assert sources and all(s.kind == "stub" and s.location.file == "typeshed/stdlib/typing.pyi"
+                           for s in sources)

@@ -385,6 +385,11 @@ class StubTypes:
             return None
         if isinstance(obj, StubClassRef):
             return obj.stub_class
+        # typing's aliases of the abstract classes (typing.MutableMapping) stand for the class
+        # they alias (collections.abc.MutableMapping).
+        origin = getattr(obj, "__origin__", None)
+        if not isinstance(obj, type) and isinstance(origin, type):
+            obj = origin
         if isinstance(obj, type) and obj is not object:
             return self.runtime_stub_class(obj)
         return None
