@@ -527,3 +527,16 @@ def test_stub_bases_through_typing_aliases() -> None:
     sources = [p.type_source for o in (get.overloads or (get,)) for p in o.parameters]
     assert sources and all(s.kind == "stub" and s.location.file == "typeshed/stdlib/typing.pyi"
                            for s in sources)
+
+
+def test_orderings_of_a_c_class_its_stub_does_not_declare_are_not_wrapped() -> None:
+    require_typeshed()
+    modules, diagnostics, _ = describe(["re", "datetime"])
+    pattern = next(c for c in modules["re"].classes if c.name == "Pattern")
+    names = {f.name for f in pattern.methods}
+    # re.Pattern compares for equality only: `<` raises TypeError in Python.
+    assert "__eq__" in names and not names & {"__lt__", "__le__", "__gt__", "__ge__"}
+    date = next(c for c in modules["datetime"].classes if c.name == "date")
+    assert {"__lt__", "__ge__"} <= {f.name for f in date.methods}  # its stub declares them
+    assert any(d["message"].startswith("re.Pattern: __lt__, __le__, __gt__, __ge__ not wrapped")
+               for d in diagnostics)

@@ -50,6 +50,18 @@ Diagnostic = Dict[str, str]
 _POSITIONAL = ("positional_only", "positional_or_keyword")
 
 
+# Python's ordering comparisons, which a class written in C has whenever it has __eq__.
+_ORDERINGS = ("__lt__", "__le__", "__gt__", "__ge__")
+
+
+def _undeclared_ordering(f: Function, mro: Sequence[StubClass]) -> bool:
+    """An ordering (`__lt__`, ...) of a class written in C (no source line) that its stub does
+    not declare: a C class has all six comparisons once it compares at all, and the four
+    orderings then raise TypeError (re.Pattern, datetime.timezone, OrderedDict)."""
+    return f.name in _ORDERINGS and not (f.location is not None and f.location.line) \
+        and not any(f.name in c.functions for c in mro)
+
+
 class StubTypes:
     """Applies the stubs a finder knows to described modules."""
 
@@ -297,9 +309,15 @@ class StubTypes:
         if constructor is not None:
             constructor = self.function(constructor, self._constructor(mro), where, c.qualname,
                                         single=True)
+        unordered = [f for f in c.methods if _undeclared_ordering(f, mro)]
+        if unordered:
+            self.note(str(unordered[0].location or ""),
+                      f"{where}: {', '.join(f.name for f in unordered)} not wrapped: the class "
+                      f"is written in C and its stub ({stub_class.stub.display}) declares no "
+                      "ordering, so they raise TypeError")
         methods = tuple(self.function(f, (self._member(mro, f.name), None), where, c.qualname,
                                       single=f.name.startswith("__"))
-                        for f in c.methods)
+                        for f in c.methods if all(f is not u for u in unordered))
         attributes = tuple(self.attribute(a, mro, where, c.qualname) for a in c.attributes)
         if c.kind in ("class", "dataclass"):
             attributes += self.instance_attributes(c, stub_class, where)
