@@ -540,3 +540,18 @@ def test_orderings_of_a_c_class_its_stub_does_not_declare_are_not_wrapped() -> N
     assert {"__lt__", "__ge__"} <= {f.name for f in date.methods}  # its stub declares them
     assert any(d["message"].startswith("re.Pattern: __lt__, __le__, __gt__, __ge__ not wrapped")
                for d in diagnostics)
+
+
+def test_callable_instances_and_other_names_of_functions_in_stubs() -> None:
+    require_typeshed()
+    modules, _, _ = describe(["shutil", "logging"])
+    # shutil.pyi: `rmtree: _RmtreeType`, a Protocol whose __call__ gives the signature.
+    rmtree = next(f for f in modules["shutil"].functions if f.name == "rmtree")
+    assert rmtree.parameters[0].type_source.kind == "stub"
+    assert rmtree.returns == NoneType()
+    # logging.pyi: `fatal = critical`, at module level and in class Logger.
+    fatal = next(f for f in modules["logging"].functions if f.name == "fatal")
+    assert fatal.returns == NoneType() and fatal.parameters[0].type_source.kind == "stub"
+    logger = next(c for c in modules["logging"].classes if c.name == "Logger")
+    method = next(f for f in logger.methods if f.name == "fatal")
+    assert method.returns == NoneType() and method.parameters[0].type_source.kind == "stub"

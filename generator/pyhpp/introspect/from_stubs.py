@@ -129,6 +129,12 @@ class StubTypes:
             return stub.functions[name]
         if name in stub.bound_methods:
             return self._bound_method(stub, *stub.bound_methods[name])
+        alias = stub.aliases.get(name)
+        if isinstance(alias, ast.Name) and alias.id in stub.functions:
+            return stub.functions[alias.id]  # another name of a function (`fatal = critical`)
+        if name in stub.variables:
+            # An instance of a callable protocol (`rmtree: _RmtreeType`): its __call__.
+            return self._bound_method(stub, name, "__call__")
         if depth > 8:
             return []
         if name in stub.imports:
@@ -147,7 +153,10 @@ class StubTypes:
     def _bound_method(self, stub: StubModule, variable: str, attribute: str
                       ) -> List[StubFunction]:
         """The method `attribute` of the class the stub's `variable: C` declares, bound."""
-        cls = self._class_in(stub, dotted_name(stub.variables[variable].annotation) or "?")
+        annotation = stub.variables[variable].annotation
+        if isinstance(annotation, ast.Subscript):
+            annotation = annotation.value  # `_inst: Random[int]`: the class
+        cls = self._class_in(stub, dotted_name(annotation) or "?")
         for c in self.stub_mro(cls) if cls is not None else ():
             if attribute in c.functions:
                 bound = [copy.copy(v) for v in c.functions[attribute]]

@@ -96,6 +96,12 @@ class StubClass:
                 _add_function(self.functions, StubFunction(statement, stub))  # type: ignore
             elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
                 self.attributes[statement.target.id] = statement
+            elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                    and isinstance(statement.targets[0], ast.Name) \
+                    and isinstance(statement.value, ast.Name) \
+                    and statement.value.id in self.functions:
+                # Another name of a method (`fatal = critical` of logging.Logger).
+                self.functions[statement.targets[0].id] = self.functions[statement.value.id]
             elif isinstance(statement, ast.ClassDef):
                 self.classes[statement.name] = StubClass(statement, stub,
                                                          f"{qualname}.{statement.name}")
