@@ -439,3 +439,11 @@ def test_no_function_template_where_cpp_cannot_deduce_or_call_alike() -> None:
     assert generic_of(Function(name="f", parameters=(
         x, Parameter("T", "positional_only", type=t, cpp_name="T")))) is None
     assert generic_of(Function(name="f", parameters=(x,), returns=t)) is not None
+
+
+def test_a_constrained_typevar_no_parameter_decides_is_one_of_its_constraints() -> None:
+    # re.Match[AnyStr].group() -> AnyStr: a str or a bytes.
+    any_str = TypeVarType("AnyStr", constraints=(STR, BYTES))
+    assert mapped(any_str, is_result=True) == (cpp("variant", C_STR, cpp("bytes")), [])
+    assert mapped(union(any_str, NoneType()), is_result=True)[0] == cpp(
+        "optional", cpp("variant", C_STR, cpp("bytes")))

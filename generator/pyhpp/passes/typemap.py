@@ -144,7 +144,10 @@ class TypeMapper:
                     return self.map(t.bound)
                 except _Unmapped:
                     return OBJECT
-            if self.template_parameters is not None and not t.constraints:
+            if t.constraints:
+                # Not decided by a parameter (passes/generics.py expands those): one of them.
+                return self._union(t.constraints)
+            if self.template_parameters is not None:
                 name = self.template_parameters.setdefault(t.name, t.name.lstrip("_") or "T")
                 return CppType("typevar", name=name)
             return OBJECT
