@@ -244,3 +244,20 @@ def test_the_order_is_the_same_whatever_the_hash_seed(tmp_path: pathlib.Path) ->
         assert done.returncode == 0, done.stderr
         outputs.append(tree(output))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("compiler", COMPILERS)
+def test_a_class_named_like_pythons_own_types_does_not_break_the_source(
+        tmp_path: pathlib.Path, compiler: str) -> None:
+    # The source expands Python's macros in the module's namespace; they name `PyObject`.
+    root = str(tmp_path)
+    with open(os.path.join(root, "m.py"), "w", encoding="utf-8") as f:
+        f.write("from typing import NamedTuple, TypedDict\n\n\n"
+                "class PyObject:\n    pass\n\n\n"
+                "class Point(NamedTuple):\n    x: int\n    y: int\n\n\n"
+                "class Options(TypedDict, total=False):\n    verbose: bool\n\n\n"
+                "def scale(p: Point, o: Options, thing: PyObject) -> Point:\n"
+                "    return p\n")
+    files = render_files(["m"], os.path.join(root, "out"), paths=[root])
+    assert "class PyObject" in files["include/py/m.hpp"]
+    assert compile_all(os.path.join(root, compiler), files, "m", compiler, "c++17") == ""

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 namespace datetime = py::datetime;
@@ -53,6 +54,11 @@ TEST_CASE("re.match gives a Match whose methods answer as Python's") {
     CHECK(start == expected.attr("start")().cast<std::int64_t>());
     CHECK(end == expected.attr("end")().cast<std::int64_t>());
     CHECK(found->end(std::string("value")) == expected.attr("end")("value").cast<std::int64_t>());
+    // group() is AnyStr of a Match[str]: a str or a bytes.
+    CHECK(std::get<std::string>(found->group()) == expected.attr("group")().cast<std::string>());
+    // Data of the C class Match.
+    CHECK(found->pos() == expected.attr("pos").cast<std::int64_t>());
+    CHECK(std::get<std::string>(found->string()) == text);
     std::map<std::string, pyhpp::object> groups = found->groupdict();
     CHECK(groups.at("key").cast<std::string>() == "width");
     CHECK(corpus::equal(groups.at("value"), expected.attr("group")("value")));

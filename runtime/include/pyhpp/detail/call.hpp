@@ -104,6 +104,26 @@ PyObject *call_class(PyObject *(*get)(), PyObject *const *args, std::size_t n) n
 /// PRECONDITION: The GIL must be held.
 bool set_item(PyObject *dict, const char *key, PyObject *value) noexcept;
 
+// Python's macros for generated code, which expands them in the user's namespace: the macros
+// name `PyObject` unqualified, and a class there may be called so (pydantic has one).
+// PRECONDITION: The GIL must be held.
+
+/// Py_CLEAR.
+inline void clear(PyObject *&reference) noexcept {
+    Py_XDECREF(reference);
+    reference = nullptr;
+}
+/// PyDict_Check.
+inline bool is_dict(PyObject *o) noexcept { return PyDict_Check(o); }
+/// A tuple of `size` items.
+inline bool is_tuple_of_size(PyObject *o, Py_ssize_t size) noexcept {
+    return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == size;
+}
+/// PyTuple_GET_ITEM. PRECONDITION: `o` is a tuple with more than `index` items.
+inline PyObject *tuple_item(PyObject *o, Py_ssize_t index) noexcept {
+    return PyTuple_GET_ITEM(o, index);
+}
+
 /// Raises pyhpp::type_error for an argument that cannot be sent (positional-only after an
 /// omitted one, for instance).
 [[noreturn]] PYHPP_NOINLINE void throw_argument_misuse(const char *function, const char *param,

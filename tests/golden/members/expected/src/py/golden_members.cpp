@@ -130,14 +130,14 @@ struct pyhpp_struct_golden_members_Unused {
         return result;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 1)
+        if (!pyhpp::detail::is_tuple_of_size(o, 1))
             return f.type_mismatch(o);
-        if (!codec::int_::from_python(PyTuple_GET_ITEM(o, 0), out.a, f))
+        if (!codec::int_::from_python(pyhpp::detail::tuple_item(o, 0), out.a, f))
             return f.at(".a");
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 1;
+        return pyhpp::detail::is_tuple_of_size(o, 1);
     }
 };
 } // namespace

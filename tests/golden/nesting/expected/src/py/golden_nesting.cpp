@@ -157,14 +157,14 @@ struct pyhpp_struct_golden_nesting_Price {
         ::PyObject *dict = ::PyDict_New();
         if (
             dict && !pyhpp::detail::set_item(dict, "amount", codec::float_::to_python(value.amount)))
-            Py_CLEAR(dict);
+            pyhpp::detail::clear(dict);
         if (
             dict && !pyhpp::detail::set_item(dict, "currency", codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>::to_python(value.currency)))
-            Py_CLEAR(dict);
+            pyhpp::detail::clear(dict);
         return dict;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyDict_Check(o))
+        if (!pyhpp::detail::is_dict(o))
             return f.type_mismatch(o);
         ::PyObject *item = nullptr;
         item = ::PyDict_GetItemString(o, "amount");
@@ -180,7 +180,7 @@ struct pyhpp_struct_golden_nesting_Price {
             return f.at("['currency']");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept { return PyDict_Check(o); }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_dict(o); }
 };
 
 // Converts golden_nesting.Sku (a NamedTuple) field by field.
@@ -194,22 +194,23 @@ struct pyhpp_struct_golden_nesting_Sku {
         return result;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 4)
+        if (!pyhpp::detail::is_tuple_of_size(o, 4))
             return f.type_mismatch(o);
-        if (!codec::str_::from_python(PyTuple_GET_ITEM(o, 0), out.code, f))
+        if (!codec::str_::from_python(pyhpp::detail::tuple_item(o, 0), out.code, f))
             return f.at(".code");
         if (
-            !codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::from_python(PyTuple_GET_ITEM(o, 1), out.size, f))
+            !codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::from_python(pyhpp::detail::tuple_item(o, 1), out.size, f))
             return f.at(".size");
-        if (!pyhpp_struct_golden_nesting_Price::from_python(PyTuple_GET_ITEM(o, 2), out.price, f))
+        if (
+            !pyhpp_struct_golden_nesting_Price::from_python(pyhpp::detail::tuple_item(o, 2), out.price, f))
             return f.at(".price");
         if (
-            !codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::from_python(PyTuple_GET_ITEM(o, 3), out.maker, f))
+            !codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::from_python(pyhpp::detail::tuple_item(o, 3), out.maker, f))
             return f.at(".maker");
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 4;
+        return pyhpp::detail::is_tuple_of_size(o, 4);
     }
 };
 
@@ -220,17 +221,17 @@ struct pyhpp_struct_golden_nesting_Label {
         ::PyObject *dict = ::PyDict_New();
         if (
             dict && value.text && !pyhpp::detail::set_item(dict, "text", codec::str_::to_python(*value.text)))
-            Py_CLEAR(dict);
+            pyhpp::detail::clear(dict);
         if (
             dict && value.sku && !pyhpp::detail::set_item(dict, "sku", pyhpp_struct_golden_nesting_Sku::to_python(*value.sku)))
-            Py_CLEAR(dict);
+            pyhpp::detail::clear(dict);
         if (
             dict && value.item && !pyhpp::detail::set_item(dict, "item", codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>::to_python(*value.item)))
-            Py_CLEAR(dict);
+            pyhpp::detail::clear(dict);
         return dict;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyDict_Check(o))
+        if (!pyhpp::detail::is_dict(o))
             return f.type_mismatch(o);
         ::PyObject *item = nullptr;
         item = ::PyDict_GetItemString(o, "text");
@@ -249,7 +250,7 @@ struct pyhpp_struct_golden_nesting_Label {
             return f.at("['item']");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept { return PyDict_Check(o); }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_dict(o); }
 };
 
 // Converts golden_nesting.Stock (a NamedTuple) field by field.
@@ -263,24 +264,24 @@ struct pyhpp_struct_golden_nesting_Stock {
         return result;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 4)
+        if (!pyhpp::detail::is_tuple_of_size(o, 4))
             return f.type_mismatch(o);
         if (
-            !codec::list<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::from_python(PyTuple_GET_ITEM(o, 0), out.items, f))
+            !codec::list<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::from_python(pyhpp::detail::tuple_item(o, 0), out.items, f))
             return f.at(".items");
         if (
-            !codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::from_python(PyTuple_GET_ITEM(o, 1), out.skus, f))
+            !codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::from_python(pyhpp::detail::tuple_item(o, 1), out.skus, f))
             return f.at(".skus");
         if (
-            !codec::tuple<pyhpp_struct_golden_nesting_Label, codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::from_python(PyTuple_GET_ITEM(o, 2), out.labels, f))
+            !codec::tuple<pyhpp_struct_golden_nesting_Label, codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::from_python(pyhpp::detail::tuple_item(o, 2), out.labels, f))
             return f.at(".labels");
         if (
-            !codec::optional<codec::list<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::from_python(PyTuple_GET_ITEM(o, 3), out.shops, f))
+            !codec::optional<codec::list<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::from_python(pyhpp::detail::tuple_item(o, 3), out.shops, f))
             return f.at(".shops");
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 4;
+        return pyhpp::detail::is_tuple_of_size(o, 4);
     }
 };
 
@@ -294,12 +295,12 @@ struct pyhpp_struct_golden_nesting_Marker {
         return result;
     }
     static bool from_python(::PyObject *o, type &, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 0)
+        if (!pyhpp::detail::is_tuple_of_size(o, 0))
             return f.type_mismatch(o);
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 0;
+        return pyhpp::detail::is_tuple_of_size(o, 0);
     }
 };
 
@@ -311,11 +312,11 @@ struct pyhpp_struct_golden_nesting_Note {
         return dict;
     }
     static bool from_python(::PyObject *o, type &, pyhpp::detail::failure &f) {
-        if (!PyDict_Check(o))
+        if (!pyhpp::detail::is_dict(o))
             return f.type_mismatch(o);
         return true;
     }
-    static bool exact(::PyObject *o) noexcept { return PyDict_Check(o); }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_dict(o); }
 };
 
 // Converts golden_nesting.Line (a NamedTuple) field by field.
@@ -329,20 +330,23 @@ struct pyhpp_struct_golden_nesting_Line {
         return result;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 4)
+        if (!pyhpp::detail::is_tuple_of_size(o, 4))
             return f.type_mismatch(o);
-        if (!pyhpp_struct_golden_nesting_Sku::from_python(PyTuple_GET_ITEM(o, 0), out.sku, f))
+        if (
+            !pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 0), out.sku, f))
             return f.at(".sku");
-        if (!codec::int_::from_python(PyTuple_GET_ITEM(o, 1), out.count, f))
+        if (!codec::int_::from_python(pyhpp::detail::tuple_item(o, 1), out.count, f))
             return f.at(".count");
-        if (!pyhpp_struct_golden_nesting_Marker::from_python(PyTuple_GET_ITEM(o, 2), out.marker, f))
+        if (
+            !pyhpp_struct_golden_nesting_Marker::from_python(pyhpp::detail::tuple_item(o, 2), out.marker, f))
             return f.at(".marker");
-        if (!pyhpp_struct_golden_nesting_Note::from_python(PyTuple_GET_ITEM(o, 3), out.note, f))
+        if (
+            !pyhpp_struct_golden_nesting_Note::from_python(pyhpp::detail::tuple_item(o, 3), out.note, f))
             return f.at(".note");
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 4;
+        return pyhpp::detail::is_tuple_of_size(o, 4);
     }
 };
 
@@ -357,16 +361,18 @@ struct pyhpp_struct_golden_nesting_Order {
         return result;
     }
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
-        if (!PyTuple_Check(o) || PyTuple_GET_SIZE(o) != 2)
+        if (!pyhpp::detail::is_tuple_of_size(o, 2))
             return f.type_mismatch(o);
-        if (!pyhpp_struct_golden_nesting_Line::from_python(PyTuple_GET_ITEM(o, 0), out.line, f))
+        if (
+            !pyhpp_struct_golden_nesting_Line::from_python(pyhpp::detail::tuple_item(o, 0), out.line, f))
             return f.at(".line");
-        if (!pyhpp_struct_golden_nesting_Sku::from_python(PyTuple_GET_ITEM(o, 1), out.sku, f))
+        if (
+            !pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 1), out.sku, f))
             return f.at(".sku");
         return true;
     }
     static bool exact(::PyObject *o) noexcept {
-        return PyTuple_Check(o) && PyTuple_GET_SIZE(o) == 2;
+        return pyhpp::detail::is_tuple_of_size(o, 2);
     }
 };
 } // namespace
