@@ -262,7 +262,8 @@ def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
     (named("pkg.mod.Item"), "pkg.mod.Item", "class pkg.mod.Item is not part of this binding target"),
     (union(named("pkg.mod.Item"), NoneType()), "pkg.mod.Item | None",
      "class pkg.mod.Item is not part of this binding target"),
-    (union(ANY, INT), "Any | int", "an unmapped member before the last would take every value"),
+    (union(TypeVarType("T"), INT), "T | int",
+     "an unmapped member before the last would take every value"),
 ])
 def test_unmappable_annotations_warn_and_quote_the_annotation(
         annotation: PyType, quoted: str, reason: str) -> None:
@@ -447,3 +448,12 @@ def test_a_constrained_typevar_no_parameter_decides_is_one_of_its_constraints() 
     assert mapped(any_str, is_result=True) == (cpp("variant", C_STR, cpp("bytes")), [])
     assert mapped(union(any_str, NoneType()), is_result=True)[0] == cpp(
         "optional", cpp("variant", C_STR, cpp("bytes")))
+
+
+def test_a_union_with_any_is_any_and_nested_alternatives_are_one_variant() -> None:
+    any_str = TypeVarType("AnyStr", constraints=(STR, BYTES))
+    # re.Match.groupdict() -> dict[str, AnyStr | Any]: any value.
+    assert mapped(union(any_str, ANY), is_result=True) == (C_OBJECT, [])
+    assert mapped(union(INT, OBJECT))[0] == C_OBJECT
+    assert mapped(union(any_str, INT), is_result=True)[0] == cpp(
+        "variant", C_STR, cpp("bytes"), C_INT)

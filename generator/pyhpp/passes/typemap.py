@@ -226,10 +226,15 @@ class TypeMapper:
         if not members:
             return CppType("none")
         members = self._special_unions(members)
+        if any(isinstance(m, NamedType) and m.qualname in DYNAMIC for m in members):
+            return OBJECT  # `X | Any` takes anything
         if len(members) == 1:
             inner = self._value(members[0])
         else:
-            alternatives = list(dict.fromkeys(self._value(m) for m in members))
+            # A member that is itself one of several (a constrained TypeVar) adds its own.
+            alternatives = list(dict.fromkeys(
+                a for m in members for v in (self._value(m),)
+                for a in (v.args if v.kind == "variant" else (v,))))
             if all(a.kind == "object" for a in alternatives):
                 return OBJECT  # nothing better: any value (SupportsDunderLT | SupportsDunderGT)
             if any(a.kind == "object" for a in alternatives[:-1]):

@@ -16,7 +16,7 @@
 
 namespace bisect = py::bisect;
 namespace heapq = py::heapq;
-namespace random = py::random;
+namespace pyrandom = py::random; // `random` is also POSIX random()
 
 // A named std::vector never becomes a temporary list whose mutation would be lost: sharing is
 // spelled out (a temporary vector converts, since nothing could see its mutation anyway).
@@ -65,7 +65,7 @@ TEST_CASE("bisect.insort inserts into the caller's list, in order") {
 
 TEST_CASE("random.Random.shuffle permutes the caller's list as Python's does") {
     pyhpp::list<std::int64_t> numbers(std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8});
-    random::Random(42).shuffle(numbers);
+    pyrandom::Random(42).shuffle(numbers);
     pyhpp::object expected = corpus::run("import random\n"
                                          "result = [1, 2, 3, 4, 5, 6, 7, 8]\n"
                                          "random.Random(42).shuffle(result)\n");
@@ -75,8 +75,8 @@ TEST_CASE("random.Random.shuffle permutes the caller's list as Python's does") {
 
 TEST_CASE("random.shuffle, a method of random's own instance, permutes the caller's list") {
     pyhpp::list<std::string> words(std::vector<std::string>{"a", "b", "c", "d", "e", "f"});
-    random::seed(std::int64_t{7}); // an int literal would fit the variant's int64 and double alike
-    random::shuffle(words);
+    pyrandom::seed(std::int64_t{7}); // an int literal would fit the variant's int64 and double alike
+    pyrandom::shuffle(words);
     pyhpp::object expected = corpus::run("import random\n"
                                          "result = ['a', 'b', 'c', 'd', 'e', 'f']\n"
                                          "random.seed(7)\n"
