@@ -457,3 +457,15 @@ def test_a_union_with_any_is_any_and_nested_alternatives_are_one_variant() -> No
     assert mapped(union(INT, OBJECT))[0] == C_OBJECT
     assert mapped(union(any_str, INT), is_result=True)[0] == cpp(
         "variant", C_STR, cpp("bytes"), C_INT)
+
+
+def test_literal_none_is_optional_and_variants_can_key_and_fill_sets() -> None:
+    # subprocess.run(text: Literal[None, False] = ...): an optional false.
+    assert mapped(named("typing.Literal", LiteralValue(None), LiteralValue(False)))[0] == cpp(
+        "optional", CppType("literal", (cpp("bool"),), values=(False,)))
+    assert mapped(named("typing.Literal", LiteralValue(None)), is_result=True)[0] == cpp("none")
+    # string.Formatter.check_unused_args(used_args: set[int | str]): std::variant has operator<.
+    assert mapped(named("builtins.set", union(INT, STR)))[0] == cpp(
+        "set", cpp("variant", C_INT, C_STR))
+    assert mapped(named("builtins.dict", union(INT, STR), INT))[0] == cpp(
+        "dict", cpp("variant", C_INT, C_STR), C_INT)

@@ -106,7 +106,7 @@ MUTATED = {"builtins.list": "list_ref", "builtins.dict": "dict_ref", "builtins.s
 # Kinds that std::map keys and std::set elements can be (they need operator<).
 ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_var", "tuple",
            "dict", "set", "frozenset", "enum", "literal", "datetime", "date", "time",
-           "timedelta", "path", "typevar"}
+           "timedelta", "path", "typevar", "variant"}
 # Class kinds whose wrappers are handles (instances), and those that are values.
 HANDLE_KINDS = {"class", "dataclass"}
 VALUE_KINDS = {"enum": "enum", "namedtuple": "struct", "typeddict": "struct"}
@@ -262,6 +262,12 @@ class TypeMapper:
         return members
 
     def _literal(self, args: Tuple[PyType, ...]) -> CppType:
+        if any(isinstance(a, NoneType) or (isinstance(a, LiteralValue) and a.value is None)
+               for a in args):
+            # Literal[False, None] is Literal[False] | None.
+            rest = tuple(a for a in args if not isinstance(a, NoneType)
+                         and not (isinstance(a, LiteralValue) and a.value is None))
+            return CppType("optional", (self._literal(rest),)) if rest else CppType("none")
         values = [a.value for a in args if isinstance(a, LiteralValue)]
         if len(values) != len(args) or not values:
             raise _Unmapped("a Literal of values other than int, str and bool")
