@@ -2,7 +2,9 @@
 types, and where it fell back to pyhpp::object.
 
 A *slot* is one parameter or one result of a wrapped callable (module functions, methods,
-constructors; every @overload variant counts as a callable). A slot is
+constructors; every @overload variant counts as a callable) as its C++ signature shows it:
+special methods without a C++ member typed by their signature (__exit__, __repr__, see
+passes/members.typed_in_cpp) have none. A slot is
 - typed: its C++ type is not pyhpp::object at the top level (`void` results included), or,
   for a function that also has a function template (a TypeVar a parameter gives), its type in
   the template is not;
@@ -28,6 +30,7 @@ from .ir.model import (
     PyType,
     TypeVarType,
 )
+from .passes import members
 from .passes.pytext import py_text
 
 DYNAMIC = ("typing.Any", "builtins.object")
@@ -82,7 +85,7 @@ def _callables(module: Module) -> Iterator[Tuple[str, Function]]:
         if c.constructor is not None and c.kind in ("class", "dataclass"):
             yield from variants(f"{where}()", c.constructor)
         for f in c.methods:
-            if f.cpp_name:
+            if f.cpp_name and members.typed_in_cpp(f):
                 yield from variants(f"{where}.{f.name}()", f)
 
 

@@ -469,3 +469,13 @@ def test_literal_none_is_optional_and_variants_can_key_and_fill_sets() -> None:
         "set", cpp("variant", C_INT, C_STR))
     assert mapped(named("builtins.dict", union(INT, STR), INT))[0] == cpp(
         "dict", cpp("variant", C_INT, C_STR), C_INT)
+
+
+def test_mapping_views_are_copied_into_vectors_as_results() -> None:
+    keys = named("collections.abc.KeysView", STR)
+    items = named("collections.abc.ItemsView", STR, INT)
+    assert mapped(keys, is_result=True)[0] == cpp("list", C_STR)
+    assert mapped(items, is_result=True)[0] == cpp("list", cpp("tuple", C_STR, C_INT))
+    # As a parameter a view is no list a C++ caller could pass.
+    assert typemap.map_annotation(keys, "f() parameter 'k'", None, [], False,
+                                  parameter=True) == C_OBJECT

@@ -19,6 +19,7 @@ from pyhpp.introspect.launch import SYSTEM_SITE, stub_options
 from pyhpp.introspect.stubs import StubFinder, evaluate_condition
 from pyhpp.ir.model import (
     Api,
+    Class,
     CppType,
     Function,
     Generic,
@@ -555,3 +556,18 @@ def test_callable_instances_and_other_names_of_functions_in_stubs() -> None:
     logger = next(c for c in modules["logging"].classes if c.name == "Logger")
     method = next(f for f in logger.methods if f.name == "fatal")
     assert method.returns == NoneType() and method.parameters[0].type_source.kind == "stub"
+
+
+def test_report_counts_the_members_cpp_shows_with_their_signature() -> None:
+    untyped = (Parameter("t", "positional_only"), Parameter("v", "positional_only"))
+
+    def method(name: str) -> Function:
+        return Function(name, binding="method", parameters=untyped, cpp_name=name,
+                        cpp_returns=CppType("object"))
+
+    # `with()` stands for __exit__, `repr()` for __repr__: their Python signatures are no C++
+    # signature. Operators and ordinary methods are.
+    cls = Class("Box", "class", methods=tuple(method(n) for n in (
+        "__exit__", "__repr__", "__next__", "__add__", "__lt__", "close")), cpp_name="Box")
+    [found] = coverage(Api("3.11", (Module("m", classes=(cls,)),)))
+    assert (found.callables, found.slots) == (3, 9)

@@ -57,8 +57,20 @@ SPECIALS: Dict[str, Tuple[str, Optional[int]]] = {
     "__enter__": ("pyhpp_enter", 0),
 }
 
+# Rich comparisons: C++ operators whose operand type comes from the signature.
+COMPARISON_NAMES = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
+
 HANDLE_KINDS = ("class", "dataclass")
 _POSITIONAL = ("positional_only", "positional_or_keyword")
+
+
+def typed_in_cpp(f: Function) -> bool:
+    """Whether a method's wrapper takes its C++ types from its signature: an ordinary method, a
+    special method of SPECIALS, or a rich comparison. The other special methods have no C++
+    member of their own (`with()` stands for __enter__ and __exit__, `repr()` for __repr__,
+    range-for for __next__) or one of fixed types (`operator bool`, `pyhpp_hash`)."""
+    special = f.name.startswith("__") and f.name.endswith("__")
+    return not special or f.name in SPECIALS or f.name in COMPARISON_NAMES
 
 
 def fits(f: Function) -> bool:

@@ -94,6 +94,9 @@ BUFFERS = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "array
 PATH_PARTS = {"builtins.str", "builtins.bytes", "os.PathLike"}
 # What a C++ caller passes as a std::vector (as results they are not all sequences).
 PARAMETER_SEQUENCES = {"collections.abc.Iterable", "collections.abc.Collection"}
+# Views of a mapping (what keys(), values() and items() return), copied into a std::vector as
+# results.
+VIEWS = {"collections.abc.KeysView", "collections.abc.ValuesView", "collections.abc.ItemsView"}
 # Parameters that share the caller's container rather than copy it: mutable containers always;
 # plain list/dict/set where a stub asks for them (stubs take Sequence, Iterable or Mapping for
 # what they only read, so a concrete list is one the callee mutates or keeps:
@@ -197,6 +200,12 @@ class TypeMapper:
             return CppType("frozenset" if name == "builtins.frozenset" else "set", (element,))
         if name in PARAMETER_SEQUENCES and self.parameter:
             return CppType("list", (self._element(args[:1], 1),))
+        if name in VIEWS and not self.parameter:
+            if name == "collections.abc.ItemsView":
+                pair = (self._value(args[0]), self._value(args[1])) if len(args) == 2 \
+                    else (OBJECT, OBJECT)
+                return CppType("list", (CppType("tuple", pair),))
+            return CppType("list", (self._element(args, 1),))
         if name in ITERATORS:
             return CppType("iterator", (self._element(args[:1], 1),))
         if name == "collections.abc.Callable":
