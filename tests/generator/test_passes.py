@@ -479,3 +479,17 @@ def test_mapping_views_are_copied_into_vectors_as_results() -> None:
     # As a parameter a view is no list a C++ caller could pass.
     assert typemap.map_annotation(keys, "f() parameter 'k'", None, [], False,
                                   parameter=True) == C_OBJECT
+
+
+def test_a_typevar_bound_to_what_cpp_cannot_state_makes_a_template_too() -> None:
+    # statistics.median_high(data: Iterable[SupportsRichComparisonT]) -> SupportsRichComparisonT
+    comparable = TypeVarType("SupportsRichComparisonT", bound=named("_typeshed.SupportsDunderLT"))
+    data = Parameter("data", "positional_or_keyword", cpp_name="data",
+                     type=named("collections.abc.Iterable", comparable))
+    t = CppType("typevar", name="SupportsRichComparisonT")
+    assert generic_of(Function(name="median_high", parameters=(data,), returns=comparable)) == \
+        Generic(("SupportsRichComparisonT",), (cpp("list", t),), t, (False,))
+    # A bound that maps is the type itself, template or not.
+    sized = TypeVarType("N", bound=INT)
+    number = Parameter("n", "positional_only", cpp_name="n", type=sized)
+    assert generic_of(Function(name="twice", parameters=(number,), returns=sized)) is None

@@ -144,9 +144,12 @@ class TypeMapper:
             # generic in a TypeVar: what its bound maps to, else a dynamic object (documented)
             if t.bound is not None:
                 try:
-                    return self.map(t.bound)
+                    bound = self.map(t.bound)
                 except _Unmapped:
-                    return OBJECT
+                    bound = OBJECT
+                if bound.kind != "object" or self.template_parameters is None:
+                    return bound
+                # A bound C++ cannot state (SupportsRichComparison): a template parameter.
             if t.constraints:
                 # Not decided by a parameter (passes/generics.py expands those): one of them.
                 return self._union(t.constraints)

@@ -1,9 +1,11 @@
 // Standard-library functions that mutate the list they are given (heapq, bisect, random), called
 // on live pyhpp::list handles: the caller's list changes as it does in Python, compared with the
-// same calls made through Python.
+// same calls made through Python; and functions generic in a TypeVar (heapq, statistics) called
+// through their function templates.
 #include <py/bisect.hpp>
 #include <py/heapq.hpp>
 #include <py/random.hpp>
+#include <py/statistics.hpp>
 
 #include "corpus_helpers.hpp"
 
@@ -17,6 +19,7 @@
 namespace bisect = py::bisect;
 namespace heapq = py::heapq;
 namespace pyrandom = py::random; // `random` is also POSIX random()
+namespace statistics = py::statistics;
 
 // A named std::vector never becomes a temporary list whose mutation would be lost: sharing is
 // spelled out (a temporary vector converts, since nothing could see its mutation anyway).
@@ -83,4 +86,16 @@ TEST_CASE("random.shuffle, a method of random's own instance, permutes the calle
                                          "random.shuffle(result)\n");
     CHECK(words.to_vector() == expected.cast<std::vector<std::string>>());
     CHECK(words.size() == 6);
+}
+
+TEST_CASE("statistics.median_high of a std::vector gives its item type back") {
+    // median_high(data: Iterable[SupportsRichComparisonT]) -> SupportsRichComparisonT
+    std::int64_t high = statistics::median_high(std::vector<std::int64_t>{7, 1, 3, 5});
+    CHECK(high == corpus::eval("__import__('statistics').median_high([7, 1, 3, 5])")
+                      .cast<std::int64_t>());
+    std::string word = statistics::median_low(std::vector<std::string>{"pear", "fig", "kiwi"});
+    CHECK(word == "kiwi");
+    // Python's exception arrives as the module's exception class.
+    CHECK_THROWS_AS(statistics::median_high(std::vector<std::string>{}),
+                    statistics::StatisticsError);
 }
