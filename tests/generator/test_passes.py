@@ -493,3 +493,24 @@ def test_a_typevar_bound_to_what_cpp_cannot_state_makes_a_template_too() -> None
     sized = TypeVarType("N", bound=INT)
     number = Parameter("n", "positional_only", cpp_name="n", type=sized)
     assert generic_of(Function(name="twice", parameters=(number,), returns=sized)) is None
+
+
+def test_literals_of_a_union_are_one_literal() -> None:
+    # subprocess.Popen(text: Literal[True] | Literal[False, None]): an optional bool literal.
+    text = union(named("typing.Literal", LiteralValue(True)),
+                 named("typing.Literal", LiteralValue(False), LiteralValue(None)))
+    assert mapped(text)[0] == cpp("optional", CppType("literal", (cpp("bool"),),
+                                                      values=(True, False)))
+    # The merged Literal keeps the place of the first.
+    assert mapped(union(INT, named("typing.Literal", LiteralValue("a")),
+                        named("typing.Literal", LiteralValue("b"))))[0] == cpp(
+        "variant", C_INT, CppType("literal", (C_STR,), values=("a", "b")))
+
+
+def test_a_variant_never_holds_one_cpp_type_twice() -> None:
+    # subprocess.Popen(universal_newlines: bool | None | Literal[True]): an optional bool.
+    assert mapped(union(BOOL, NoneType(), named("typing.Literal", LiteralValue(True))))[0] == \
+        cpp("optional", cpp("bool"))
+    # list[int] | tuple[int, ...] are both std::vector<std::int64_t>.
+    assert mapped(union(named("builtins.list", INT), named("builtins.tuple", INT, EllipsisType()),
+                        STR))[0] == cpp("variant", cpp("list", C_INT), C_STR)

@@ -54,6 +54,16 @@ _POSITIONAL = ("positional_only", "positional_or_keyword")
 _ORDERINGS = ("__lt__", "__le__", "__gt__", "__ge__")
 
 
+def _union_of(types: Sequence[Any]) -> Any:
+    """One type, or the union of several (nested unions spliced in, each member once)."""
+    members: List[Any] = []
+    for t in types:
+        for m in (t.args if isinstance(t, NamedType) and t.qualname == "typing.Union" else (t,)):
+            if m not in members:
+                members.append(m)
+    return members[0] if len(members) == 1 else NamedType("typing.Union", tuple(members))
+
+
 def _undeclared_ordering(f: Function, mro: Sequence[StubClass]) -> bool:
     """An ordering (`__lt__`, ...) of a class written in C (no source line) that its stub does
     not declare: a C class has all six comparisons once it compares at all, and the four
@@ -222,19 +232,20 @@ class StubTypes:
                                    overloads=tuple(described))
 
     def _agreed(self, f: Function, variants: List[Function]) -> Function:
-        """The runtime's parameters, each typed where every variant that names it agrees."""
+        """The runtime's parameters, each typed with what the variants that name it accept (their
+        union where they differ: `Popen(text: Literal[True])` and `Popen(text: Literal[False,
+        None])` take `Literal[True] | Literal[False, None]`); the result likewise."""
         parameters = []
         for p in f.parameters:
-            types = {v.type for variant in variants for v in variant.parameters
-                     if v.name == p.name}
-            source = next((v.type_source for variant in variants for v in variant.parameters
-                           if v.name == p.name), None)
-            if p.type is None and len(types) == 1 and None not in types and source is not None:
-                p = dataclasses.replace(p, type=next(iter(types)), type_source=source)
+            named = [v for variant in variants for v in variant.parameters if v.name == p.name]
+            types = list(dict.fromkeys(v.type for v in named))
+            if p.type is None and named and None not in types:
+                p = dataclasses.replace(p, type=_union_of(types),
+                                        type_source=named[0].type_source)
             parameters.append(p)
-        results = {v.returns for v in variants}
-        if f.returns is None and len(results) == 1:
-            f = dataclasses.replace(f, returns=variants[0].returns,
+        results = list(dict.fromkeys(v.returns for v in variants))
+        if f.returns is None and results and None not in results:
+            f = dataclasses.replace(f, returns=_union_of(results),
                                     returns_source=variants[0].returns_source)
         return dataclasses.replace(f, parameters=tuple(parameters))
 

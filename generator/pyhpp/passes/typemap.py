@@ -21,7 +21,7 @@ What a C++ caller passes for the protocols and unions real code (and typeshed) u
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic
 from ..ir.model import (
@@ -44,6 +44,7 @@ from ..ir.model import (
     TypeVarType,
     UnresolvedType,
 )
+from .overloads import shape
 from .pytext import py_text
 
 OBJECT = CppType("object")
@@ -244,9 +245,9 @@ class TypeMapper:
             inner = self._value(members[0])
         else:
             # A member that is itself one of several (a constrained TypeVar) adds its own.
-            alternatives = list(dict.fromkeys(
+            alternatives = _distinct(
                 a for m in members for v in (self._value(m),)
-                for a in (v.args if v.kind == "variant" else (v,))))
+                for a in (v.args if v.kind == "variant" else (v,)))
             if all(a.kind == "object" for a in alternatives):
                 return OBJECT  # nothing better: any value (SupportsDunderLT | SupportsDunderGT)
             if any(a.kind == "object" for a in alternatives[:-1]):
@@ -302,6 +303,20 @@ class TypeMapper:
         return CppType("callable", (result,) + parameters)
 
 
+def _distinct(alternatives: Iterable[CppType]) -> List[CppType]:
+    """Variant alternatives that C++ spells differently (a std::variant cannot hold one type
+    twice): the first of those spelled alike, and a Literal's base type rather than the Literal
+    (`bool | Literal[True]` is a bool)."""
+    kept: List[CppType] = []
+    for a in alternatives:
+        same = next((i for i, k in enumerate(kept) if shape(k) == shape(a)), None)
+        if same is None:
+            kept.append(a)
+        elif kept[same].kind == "literal" and a.kind != "literal":
+            kept[same] = a
+    return kept
+
+
 def _typevars(t: CppType) -> set:
     found = {t.name} if t.kind == "typevar" else set()
     for a in t.args:
@@ -317,13 +332,25 @@ def _in_callable(t: CppType) -> bool:
 
 
 def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
-    """Union members with nested unions (Optional[Optional[X]]) spliced in."""
+    """Union members with nested unions (Optional[Optional[X]]) spliced in, and the values of
+    its Literals in one Literal (`Literal[True] | Literal[False, None]`), None as a member."""
     out: List[PyType] = []
+    values: List[PyType] = []
+    at = -1  # where the Literal goes: where the first one was
     for a in args:
         if isinstance(a, NamedType) and a.qualname == "typing.Union":
             out.extend(_flatten(a.args))
+        elif isinstance(a, NamedType) and a.qualname == "typing.Literal":
+            at = len(out) if at < 0 else at
+            for v in a.args:
+                if isinstance(v, LiteralValue) and v.value is None:
+                    out.append(NoneType())
+                elif v not in values:
+                    values.append(v)
         else:
             out.append(a)
+    if values:
+        out.insert(at, NamedType("typing.Literal", tuple(values)))
     return out
 
 
