@@ -514,3 +514,9 @@ def test_a_variant_never_holds_one_cpp_type_twice() -> None:
     # list[int] | tuple[int, ...] are both std::vector<std::int64_t>.
     assert mapped(union(named("builtins.list", INT), named("builtins.tuple", INT, EllipsisType()),
                         STR))[0] == cpp("variant", cpp("list", C_INT), C_STR)
+
+
+def test_noreturn_in_a_union_is_no_alternative() -> None:
+    # datetime.date.__sub__: date - timedelta -> date, date - datetime -> NoReturn, ...
+    assert mapped(union(INT, named("typing.NoReturn"), STR), is_result=True)[0] == cpp(
+        "variant", C_INT, C_STR)

@@ -332,14 +332,17 @@ def _in_callable(t: CppType) -> bool:
 
 
 def _flatten(args: Tuple[PyType, ...]) -> List[PyType]:
-    """Union members with nested unions (Optional[Optional[X]]) spliced in, and the values of
-    its Literals in one Literal (`Literal[True] | Literal[False, None]`), None as a member."""
+    """Union members with nested unions (Optional[Optional[X]]) spliced in, NoReturn left out,
+    and the values of its Literals in one Literal (`Literal[True] | Literal[False, None]`), None
+    as a member."""
     out: List[PyType] = []
     values: List[PyType] = []
     at = -1  # where the Literal goes: where the first one was
     for a in args:
         if isinstance(a, NamedType) and a.qualname == "typing.Union":
             out.extend(_flatten(a.args))
+        elif isinstance(a, NamedType) and a.qualname in NEVER:
+            continue  # no value: `date | NoReturn` is a date
         elif isinstance(a, NamedType) and a.qualname == "typing.Literal":
             at = len(out) if at < 0 else at
             for v in a.args:

@@ -108,6 +108,13 @@ TEST_CASE("datetime arithmetic gives Python's dates") {
     CHECK(day < later);
     CHECK(datetime::date::fromisoformat("2024-03-01") == later);
     CHECK(datetime::date::fromordinal(later.toordinal()) == later);
+    // date - date is a timedelta, date - timedelta a date: the union of the stub's overloads.
+    auto between = later - day;
+    REQUIRE(std::holds_alternative<datetime::timedelta>(between));
+    CHECK(std::get<datetime::timedelta>(between).days() == 2);
+    auto before = later - datetime::timedelta(2);
+    REQUIRE(std::holds_alternative<datetime::date>(before));
+    CHECK(std::get<datetime::date>(before) == day);
 }
 
 TEST_CASE("subprocess.run with capture_output gives Python's CompletedProcess") {
