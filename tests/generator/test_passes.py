@@ -520,3 +520,15 @@ def test_noreturn_in_a_union_is_no_alternative() -> None:
     # datetime.date.__sub__: date - timedelta -> date, date - datetime -> NoReturn, ...
     assert mapped(union(INT, named("typing.NoReturn"), STR), is_result=True)[0] == cpp(
         "variant", C_INT, C_STR)
+
+
+def test_union_members_cpp_cannot_name_are_one_last_other_alternative() -> None:
+    # fractions.Fraction.__lt__(b: int | float | Decimal | numbers.Real)
+    real = named("numbers.Real")
+    assert mapped(union(INT, real, FLOAT)) == (cpp("variant", C_INT, C_FLOAT, cpp("other")), [
+        Diagnostic("note", "m.f() parameter 'x': 'numbers.Real' in 'int | numbers.Real | float' "
+                   "is the pyhpp::other alternative (class numbers.Real is not part of this "
+                   "binding target)", Location("m.py", 2))])
+    assert mapped(union(named("numbers.Real"), named("numbers.Complex")))[0] == C_OBJECT
+    # An optional of one such member is no better than an object.
+    assert mapped(union(real, NoneType()))[0] == C_OBJECT

@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -323,4 +324,25 @@ TEST_CASE("cast: reference counts balance", "[cast][refcount]") {
     }
     CHECK(refcount(item) == item_before);
     CHECK(refcount(list) == list_before);
+}
+
+// pyhpp::other: a variant's alternative for what C++ cannot name. A string literal or a number
+// picks the variant's own alternative (pyhpp::object would make both conversions ambiguous).
+static_assert(std::is_constructible_v<std::variant<std::string, pyhpp::other>, const char *>);
+static_assert(std::is_constructible_v<std::variant<std::int64_t, pyhpp::other>, std::int64_t>);
+static_assert(!std::is_convertible_v<const char *, pyhpp::other>);
+
+TEST_CASE("cast: pyhpp::other takes any object, after the variant's own alternatives",
+          "[cast]") {
+    using either = std::variant<std::string, pyhpp::other>;
+    either text = pyhpp::object("x").cast<either>();
+    REQUIRE(std::holds_alternative<std::string>(text));
+    CHECK(std::get<std::string>(text) == "x");
+    pyhpp::object seven(7);
+    either number = seven.cast<either>();
+    REQUIRE(std::holds_alternative<pyhpp::other>(number));
+    CHECK(std::get<pyhpp::other>(number).is(seven));
+    either given = pyhpp::other(seven);
+    CHECK(pyhpp::to_object(given).is(seven));
+    CHECK(pyhpp::to_object(either("y")).cast<std::string>() == "y");
 }

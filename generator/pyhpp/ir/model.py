@@ -128,6 +128,7 @@ CPP_KINDS = (
     "bytes",  # pyhpp::bytes <-> bytes
     "none",  # void <-> None (results only)
     "object",  # pyhpp::object <-> anything
+    "other",  # pyhpp::other <-> anything: a variant's alternative for what C++ cannot name
     "optional",  # std::optional<A> <-> A | None
     "list",  # std::vector<A> <-> list (any sequence when read back)
     "tuple_var",  # std::vector<A> <-> tuple[A, ...]

@@ -135,6 +135,8 @@ class TypeMapper:
         self.parameter = False  # mapping a parameter (what C++ passes in), not a result
         # When set, unbounded TypeVars map to C++ template parameters, by TypeVar name.
         self.template_parameters: Optional[Dict[str, str]] = None
+        # Union members that became the pyhpp::object alternative: (member, why).
+        self.unmapped_members: List[Tuple[PyType, str]] = []
 
     def map(self, t: PyType) -> CppType:
         if isinstance(t, NoneType):
@@ -244,10 +246,25 @@ class TypeMapper:
         if len(members) == 1:
             inner = self._value(members[0])
         else:
-            # A member that is itself one of several (a constrained TypeVar) adds its own.
-            alternatives = _distinct(
-                a for m in members for v in (self._value(m),)
-                for a in (v.args if v.kind == "variant" else (v,)))
+            # A member that is itself one of several (a constrained TypeVar) adds its own; the
+            # members C++ cannot name (`numbers.Real` in `int | float | numbers.Real`) are one
+            # pyhpp::other alternative, last, so the variant still takes what they take.
+            mapped: List[CppType] = []
+            unmapped: Optional[_Unmapped] = None
+            for m in members:
+                try:
+                    v = self._value(m)
+                except _Unmapped as exc:
+                    unmapped = unmapped or exc
+                    if not exc.reported:
+                        self.unmapped_members.append((m, exc.reason))
+                    continue
+                mapped.extend(v.args if v.kind == "variant" else (v,))
+            if unmapped is not None:
+                if not mapped:
+                    raise unmapped
+                mapped.append(CppType("other"))
+            alternatives = _distinct(mapped)
             if all(a.kind == "object" for a in alternatives):
                 return OBJECT  # nothing better: any value (SupportsDunderLT | SupportsDunderGT)
             if any(a.kind == "object" for a in alternatives[:-1]):
@@ -379,6 +396,7 @@ def map_annotation(
         return OBJECT
     mapper = mapper or TypeMapper()
     mapper.parameter = parameter
+    mapper.unmapped_members = []
     try:
         mapped = mapper.map(t)
     except _Unmapped as exc:
@@ -393,6 +411,10 @@ def map_annotation(
             )
         )
         return OBJECT
+    for member, reason in dict.fromkeys(mapper.unmapped_members):
+        diagnostics.append(Diagnostic(
+            "note", f"{what}: '{py_text(member)}' in '{py_text(t)}' is the pyhpp::other "
+            f"alternative ({reason})", location))
     if mapped.kind == "none" and not is_result:
         return OBJECT
     return shared_kind(t, mapped, plain_shares) if parameter else mapped

@@ -133,6 +133,19 @@ class object {
     std::uint64_t m_generation = 0;
 };
 
+/// The alternative of a std::variant that stands for the members of a Python union C++ has no
+/// type for (`numbers.Real` in `int | float | numbers.Real`): any Python object. Unlike
+/// pyhpp::object it is made from a pyhpp::object (or a class wrapper) only, so a string literal
+/// or a number given to the variant picks its std::string or std::int64_t.
+class other : public object {
+  public:
+    other() noexcept = default;
+    other(const object &value) : object(value) {}
+    other(detail::unchecked_t, object value) noexcept : object(std::move(value)) {}
+    /// Any object is one.
+    static void pyhpp_check(const object &) noexcept {}
+};
+
 /// Python's `None`.
 object none();
 

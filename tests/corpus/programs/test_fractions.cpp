@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <variant>
 
 using py::fractions::Fraction;
 
@@ -18,7 +19,12 @@ TEST_CASE("Fraction arithmetic gives Python's fractions") {
     CHECK(a.str() ==
           corpus::eval("str(__import__('fractions').Fraction(3, 4))").cast<std::string>());
 
-    Fraction sum = (a + b).cast<Fraction>();
+    // Fraction + (int | Fraction) is a Fraction, + float a float, + complex a complex: the
+    // union of the stub's overloads.
+    auto any_sum = a + b;
+    REQUIRE(std::holds_alternative<Fraction>(any_sum));
+    Fraction sum = std::get<Fraction>(any_sum);
+    CHECK(std::get<double>(a + 0.25) == 1.0);
     pyhpp::object expected = corpus::run("from fractions import Fraction as F\n"
                                          "result = F(3, 4) + F(1, 6)\n");
     CHECK(sum.str() == expected.str());
@@ -27,10 +33,10 @@ TEST_CASE("Fraction arithmetic gives Python's fractions") {
     CHECK(sum.numerator() == expected.attr("numerator").cast<std::int64_t>());
     CHECK(sum.denominator() == expected.attr("denominator").cast<std::int64_t>());
 
-    CHECK((a * b).str() == corpus::run("from fractions import Fraction as F\n"
+    CHECK(std::get<Fraction>(a * b).str() == corpus::run("from fractions import Fraction as F\n"
                                        "result = str(F(3, 4) * F(1, 6))\n")
                                .cast<std::string>());
-    CHECK((a / b).str() == corpus::run("from fractions import Fraction as F\n"
+    CHECK(std::get<Fraction>(a / b).str() == corpus::run("from fractions import Fraction as F\n"
                                        "result = str(F(3, 4) / F(1, 6))\n")
                                .cast<std::string>());
     CHECK((-a).str() == "-" + a.str());
@@ -41,6 +47,11 @@ TEST_CASE("Fraction comparisons and hash agree with Python") {
     CHECK(half == Fraction(2, 4));
     CHECK(half < Fraction(2, 3));
     CHECK(half != Fraction(1, 3));
+    // b: int | float | Decimal | numbers.Real: a std::int64_t, a double, or any other object.
+    CHECK(half < std::int64_t{1});
+    CHECK(half < 0.75);
+    CHECK_FALSE(half < 0.25);
+    CHECK(half < pyhpp::import("decimal").attr("Decimal")("0.6"));
     CHECK(bool(Fraction(0)) == false);
     CHECK(std::hash<Fraction>{}(half) ==
           static_cast<std::size_t>(

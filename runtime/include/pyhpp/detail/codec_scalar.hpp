@@ -133,4 +133,15 @@ struct object_ {
     }
 };
 
+/// pyhpp::other: any object, as the last alternative of a variant (see pyhpp::other).
+struct other {
+    using type = pyhpp::other;
+    static PyObject *to_python(const type &value) noexcept { return object_::to_python(value); }
+    static bool exact(PyObject *) noexcept { return false; }
+    static bool from_python(PyObject *o, type &out, failure &) noexcept {
+        out = pyhpp::other(unchecked, pyhpp::object::borrow(o));
+        return true;
+    }
+};
+
 } // namespace pyhpp::detail::codec
