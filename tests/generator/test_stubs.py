@@ -56,6 +56,18 @@ def describe(names: Sequence[str], user: Sequence[str] = (), site: Sequence[str]
     return {m.name: m for m in api.modules}, diagnostics, files
 
 
+def introspect_source(tmp_path, name: str, text: str) -> Module:
+    """The IR of a module written to `tmp_path/name.py` (no stubs)."""
+    (tmp_path / f"{name}.py").write_text(text)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        api, _, _ = introspect_modules([name])
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop(name, None)
+    return api.modules[0]
+
+
 @pytest.fixture(scope="module")
 def stubfix() -> Tuple[Dict[str, Function], List[Dict[str, str]], List[str], Module]:
     modules, diagnostics, files = describe(["stubfix"])
@@ -447,21 +459,14 @@ def test_a_name_a_stub_cannot_resolve_is_a_note(tmp_path) -> None:
 
 
 def test_a_namedtuples_properties_are_not_struct_fields(tmp_path) -> None:
-    (tmp_path / "ntprops.py").write_text(
+    [span] = introspect_source(tmp_path, "ntprops", (
         "from typing import NamedTuple\n\n\n"
         "class Span(NamedTuple):\n"
         "    start: int\n"
         "    end: int\n\n"
         "    @property\n"
         "    def size(self) -> int:\n"
-        "        return self.end - self.start\n")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        api, _, _ = introspect_modules(["ntprops"])
-    finally:
-        sys.path.remove(str(tmp_path))
-        sys.modules.pop("ntprops", None)
-    [span] = api.modules[0].classes
+        "        return self.end - self.start\n")).classes
     assert span.kind == "namedtuple"
     assert [a.name for a in span.attributes] == ["start", "end"]
 
@@ -475,18 +480,11 @@ def test_data_of_c_classes_and_slots_are_properties(tmp_path) -> None:
     assert attributes["pos"].type == INT and attributes["pos"].readonly
     assert attributes["pos"].type_source.kind == "stub"
     assert attributes["lastindex"].type == NamedType("typing.Union", (INT, NoneType()))
-    (tmp_path / "slotted.py").write_text(
+    [point] = introspect_source(tmp_path, "slotted", (
         "class Point:\n"
         "    __slots__ = ('x', 'y')\n\n"
         "    def __init__(self, x: int, y: int) -> None:\n"
-        "        self.x, self.y = x, y\n")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        api, _, _ = introspect_modules(["slotted"])
-    finally:
-        sys.path.remove(str(tmp_path))
-        sys.modules.pop("slotted", None)
-    [point] = api.modules[0].classes
+        "        self.x, self.y = x, y\n")).classes
     # A slot is data a Python class may write.
     assert [(a.name, a.readonly) for a in point.attributes] == [("x", False), ("y", False)]
 
