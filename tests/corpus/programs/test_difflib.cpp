@@ -22,6 +22,14 @@ std::vector<pyhpp::object> chars(const std::string &text) {
     return out;
 }
 
+/// A string as the one-character strings Python iterates it into, as a Sequence[str].
+std::vector<std::string> words(const std::string &text) {
+    std::vector<std::string> out;
+    for (char c : text)
+        out.emplace_back(1, c);
+    return out;
+}
+
 /// The Python text of opcodes, "tag i1 i2 j1 j2;..." (as test Python code formats them too).
 std::string
 text_of(const std::vector<
@@ -42,7 +50,8 @@ TEST_CASE("SequenceMatcher(...).ratio() is Python's ratio") {
     for (auto [a, b] : {std::pair<std::string, std::string>{"abcd", "bcde"},
                         {"private Thread currentThread;", "private volatile Thread currentThread;"},
                         {"", "x"}}) {
-        difflib::SequenceMatcher matcher(pyhpp::none(), pyhpp::object(a), pyhpp::object(b));
+        // The constructor takes what any of its stub's overloads takes: here Sequence[str].
+        difflib::SequenceMatcher matcher({}, words(a), words(b));
         pyhpp::object expected = python(pyhpp::none(), a, b);
         // Typed from typeshed's stubs: ratio() is a double, get_opcodes() a vector of tuples.
         CHECK(matcher.ratio() == expected.attr("ratio")().cast<double>());
