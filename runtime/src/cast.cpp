@@ -1,8 +1,8 @@
 // The compiled primitives of pyhpp::to_object and object::cast<T>: scalars through the codecs,
 // container items, container construction, the GIL hold and the one error boundary.
 #include <pyhpp/cast.hpp>
-#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/call.hpp>
+#include <pyhpp/detail/cast_hooks.hpp>
 #include <pyhpp/detail/codecs.hpp>
 #include <pyhpp/detail/errors.hpp>
 
@@ -177,18 +177,14 @@ bool leaf_exact(const object &o, type_tag<double>) noexcept {
 bool leaf_exact(const object &o, type_tag<std::string>) noexcept {
     return codec::str_::exact(o.ptr());
 }
-bool leaf_exact(const object &o, type_tag<bytes>) noexcept {
-    return codec::bytes_::exact(o.ptr());
-}
+bool leaf_exact(const object &o, type_tag<bytes>) noexcept { return codec::bytes_::exact(o.ptr()); }
 bool leaf_exact(const object &o, type_tag<std::complex<double>>) noexcept {
     return codec::complex::exact(o.ptr());
 }
 bool leaf_exact(const object &o, type_tag<datetime>) noexcept {
     return codec::datetime::exact(o.ptr());
 }
-bool leaf_exact(const object &o, type_tag<date>) noexcept {
-    return codec::date::exact(o.ptr());
-}
+bool leaf_exact(const object &o, type_tag<date>) noexcept { return codec::date::exact(o.ptr()); }
 bool leaf_exact(const object &o, type_tag<std::chrono::microseconds>) noexcept {
     return codec::timedelta::exact(o.ptr());
 }
@@ -205,12 +201,8 @@ object leaf_to(const bytes &value) { return take(codec::bytes_::to_python(value)
 object leaf_to(std::complex<double> value) { return take(codec::complex::to_python(value)); }
 object leaf_to(datetime value) { return take(codec::datetime::to_python(value)); }
 object leaf_to(date value) { return take(codec::date::to_python(value)); }
-object leaf_to(std::chrono::microseconds value) {
-    return take(codec::timedelta::to_python(value));
-}
-object leaf_to(const std::filesystem::path &value) {
-    return take(codec::path::to_python(value));
-}
+object leaf_to(std::chrono::microseconds value) { return take(codec::timedelta::to_python(value)); }
+object leaf_to(const std::filesystem::path &value) { return take(codec::path::to_python(value)); }
 
 // --- containers -------------------------------------------------------------------------------
 
@@ -376,8 +368,8 @@ namespace {
 /// A std::function of any signature, behind make_function.
 class generic_callable final : public cpp_callable {
   public:
-    generic_callable(std::function<object(const std::vector<object> &)> function,
-                     std::size_t arity, std::string signature)
+    generic_callable(std::function<object(const std::vector<object> &)> function, std::size_t arity,
+                     std::string signature)
         : m_function(std::move(function)), m_arity(arity), m_signature(std::move(signature)) {}
 
     PyObject *call(PyObject *const *args, Py_ssize_t nargs) noexcept override {
@@ -417,8 +409,8 @@ class generic_callable final : public cpp_callable {
 };
 } // namespace
 
-object make_function(std::function<object(const std::vector<object> &)> function,
-                     std::size_t arity, const std::string &signature) {
+object make_function(std::function<object(const std::vector<object> &)> function, std::size_t arity,
+                     const std::string &signature) {
     auto *callable = new generic_callable(std::move(function), arity, signature);
     return take(make_python_callable(callable)); // owns `callable`, even on failure
 }

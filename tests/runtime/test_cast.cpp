@@ -26,10 +26,9 @@ using pyhpp_test::run;
 namespace {
 /// The value of a Python expression (with datetime, enum, fractions and pathlib imported).
 pyhpp::object eval(const std::string &expr) {
-    static const pyhpp::object ns =
-        run("import datetime, enum, fractions, pathlib\n"
-            "from datetime import date, time, timedelta, timezone\n"
-            "class Level(enum.IntEnum):\n    LOW = 1\n    HIGH = 10\n");
+    static const pyhpp::object ns = run("import datetime, enum, fractions, pathlib\n"
+                                        "from datetime import date, time, timedelta, timezone\n"
+                                        "class Level(enum.IntEnum):\n    LOW = 1\n    HIGH = 10\n");
     static const pyhpp::object builtin_eval = pyhpp::import("builtins").attr("eval");
     return builtin_eval(expr, ns);
 }
@@ -132,13 +131,11 @@ TEST_CASE("cast: chrono types and paths", "[cast]") {
     CHECK(same(pyhpp::to_object(d), "date(2024, 2, 29)"));
     CHECK(eval("date(2024, 2, 29)").cast<pyhpp::date>() == d);
     pyhpp::datetime dt = pyhpp::datetime(d.time_since_epoch()) + std::chrono::hours(1);
-    CHECK(same(pyhpp::to_object(dt),
-               "datetime.datetime(2024, 2, 29, 1, 0, tzinfo=timezone.utc)"));
+    CHECK(same(pyhpp::to_object(dt), "datetime.datetime(2024, 2, 29, 1, 0, tzinfo=timezone.utc)"));
     CHECK(eval("datetime.datetime(2024, 2, 29, 1, 0)").cast<pyhpp::datetime>() == dt);
     CHECK(same(pyhpp::to_object(std::chrono::microseconds(1500000)),
                "timedelta(seconds=1, microseconds=500000)"));
-    CHECK(eval("timedelta(days=-1)").cast<std::chrono::microseconds>() ==
-          std::chrono::hours(-24));
+    CHECK(eval("timedelta(days=-1)").cast<std::chrono::microseconds>() == std::chrono::hours(-24));
     // pyhpp::time_of_day is std::chrono::microseconds: a datetime.time converts to it too.
     CHECK(eval("time(1, 2, 3)").cast<pyhpp::time_of_day>() ==
           std::chrono::hours(1) + std::chrono::minutes(2) + std::chrono::seconds(3));
@@ -242,8 +239,10 @@ TEST_CASE("cast: variants choose the exact type first, then the first that conve
 }
 
 TEST_CASE("cast: std::function both ways", "[cast][function]") {
-    std::function<std::int64_t(std::int64_t, const std::string &)> add =
-        [](std::int64_t a, const std::string &b) { return a + static_cast<std::int64_t>(b.size()); };
+    std::function<std::int64_t(std::int64_t, const std::string &)> add = [](std::int64_t a,
+                                                                            const std::string &b) {
+        return a + static_cast<std::int64_t>(b.size());
+    };
     pyhpp::object f = pyhpp::to_object(add);
     CHECK(f(40, "ab").cast<std::int64_t>() == 42);
     CHECK_THROWS_AS(f("x", "ab"), pyhpp::type_error);
@@ -332,8 +331,7 @@ static_assert(std::is_constructible_v<std::variant<std::string, pyhpp::other>, c
 static_assert(std::is_constructible_v<std::variant<std::int64_t, pyhpp::other>, std::int64_t>);
 static_assert(!std::is_convertible_v<const char *, pyhpp::other>);
 
-TEST_CASE("cast: pyhpp::other takes any object, after the variant's own alternatives",
-          "[cast]") {
+TEST_CASE("cast: pyhpp::other takes any object, after the variant's own alternatives", "[cast]") {
     using either = std::variant<std::string, pyhpp::other>;
     either text = pyhpp::object("x").cast<either>();
     REQUIRE(std::holds_alternative<std::string>(text));

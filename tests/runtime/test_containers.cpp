@@ -75,8 +75,7 @@ TEST_CASE("list: element conversion errors name the index", "[containers][list]"
     CHECK_THROWS_WITH(++it, "TypeError: cannot cast str to std::int64_t (at [1])");
     CHECK(it == l.end());
     CHECK(seen == std::vector<std::int64_t>{1});
-    CHECK_THROWS_AS(pyhpp::list<std::int64_t>::from(run("x = (1,)").item("x")),
-                    pyhpp::type_error);
+    CHECK_THROWS_AS(pyhpp::list<std::int64_t>::from(run("x = (1,)").item("x")), pyhpp::type_error);
     CHECK_THROWS_WITH(pyhpp::list<std::int64_t>::from(run("x = (1,)").item("x")),
                       "TypeError: cannot cast tuple to pyhpp::list<std::int64_t>");
     CHECK_THROWS_WITH(pyhpp::object(3).cast<pyhpp::list<pyhpp::object>>(),
@@ -218,8 +217,7 @@ std::int64_t sum_of(const pyhpp::dict<std::string, std::int64_t> &table) {
 }
 } // namespace
 
-TEST_CASE("containers: braced lists, temporaries and pyhpp::object views share",
-          "[containers]") {
+TEST_CASE("containers: braced lists, temporaries and pyhpp::object views share", "[containers]") {
     pyhpp::list<std::int64_t> numbers{3, 1, 2};
     CHECK(numbers.repr() == "[3, 1, 2]");
     // The pyhpp::object view is the same list: what it appends, the typed handle sees.
@@ -235,8 +233,8 @@ TEST_CASE("containers: braced lists, temporaries and pyhpp::object views share",
 }
 
 TEST_CASE("convert: another C++ type through the Python value", "[containers][cast]") {
-    std::vector<pyhpp::object> objects = pyhpp::convert<std::vector<pyhpp::object>>(
-        std::vector<std::int64_t>{1, 2});
+    std::vector<pyhpp::object> objects =
+        pyhpp::convert<std::vector<pyhpp::object>>(std::vector<std::int64_t>{1, 2});
     REQUIRE(objects.size() == 2);
     CHECK(objects[1].cast<std::int64_t>() == 2);
     pyhpp::list<std::int64_t> numbers{1, 2};

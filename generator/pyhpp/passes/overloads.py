@@ -239,6 +239,14 @@ def _positionals(f: Function) -> List[Parameter]:
     return [p for p in f.parameters if p.kind in _POSITIONAL]
 
 
+def _agreeing(pa: List[Parameter], pb: List[Parameter]) -> int:
+    """How many leading parameters two signatures declare alike in C++."""
+    k = 0
+    while k < min(len(pa), len(pb)) and shape(pa[k].cpp_type) == shape(pb[k].cpp_type):
+        k += 1
+    return k
+
+
 def _disambiguated(overloads: List[Function]) -> List[Function]:
     """Signatures that agree on their first C++ parameters make a call giving only those
     ambiguous (`urlencode(query)` when two signatures differ in a later defaulted parameter).
@@ -253,9 +261,7 @@ def _disambiguated(overloads: List[Function]) -> List[Function]:
                    for p in a.parameters + b.parameters):
                 continue
             pa, pb = _positionals(a), _positionals(b)
-            k = 0
-            while k < min(len(pa), len(pb)) and shape(pa[k].cpp_type) == shape(pb[k].cpp_type):
-                k += 1
+            k = _agreeing(pa, pb)
             least = max(sum(not p.has_default for p in pa), sum(not p.has_default for p in pb))
             if least > k:
                 continue  # every call one accepts with these first parameters has more
@@ -296,9 +302,7 @@ def _overlaps_truncated(overloads: List[Function]) -> List[Function]:
             if i == j or any(p.kind == "keyword_only" for p in a.parameters + b.parameters):
                 continue
             pa, pb = _positionals(a), _positionals(b)
-            k = 0
-            while k < min(len(pa), len(pb)) and shape(pa[k].cpp_type) == shape(pb[k].cpp_type):
-                k += 1
+            k = _agreeing(pa, pb)
             if k >= min(len(pa), len(pb)) or not all(p.has_default for p in pa[k:]) \
                     or pb[k].has_default or any(p.has_default for p in pa[:k]):
                 continue

@@ -44,9 +44,7 @@
 namespace pyhpp {
 
 /// Names a type in an overload; pyhpp_from_object hooks take one.
-template <class T> struct type_tag {
-    explicit type_tag() = default;
-};
+template <class T> struct type_tag { explicit type_tag() = default; };
 
 /// The Python value of a C++ value. Takes the GIL itself.
 template <class T> object to_object(const T &value);
@@ -172,8 +170,8 @@ object make_set(const std::vector<object> &items, bool frozen);
 /// `arity` of them). A pyhpp::type_error, overflow_error or value_error raised by pyhpp itself
 /// becomes the Python TypeError, OverflowError or ValueError; other exceptions cross as
 /// pyhpp.CppException (see <pyhpp/function.hpp>).
-object make_function(std::function<object(const std::vector<object> &)> function,
-                     std::size_t arity, const std::string &signature);
+object make_function(std::function<object(const std::vector<object> &)> function, std::size_t arity,
+                     const std::string &signature);
 
 /// Thrown by a pyhpp_from_object hook or a class wrapper's pyhpp_check inside a conversion
 /// (while a hook_capture is active), after it has filled the capture's failure: so the failure
@@ -207,9 +205,8 @@ template <class T, class = void> struct has_from_hook : std::false_type {};
 template <class T>
 struct has_from_hook<
     T, std::void_t<decltype(pyhpp_from_object(type_tag<T>{}, std::declval<const object &>()))>>
-    : std::is_convertible<decltype(pyhpp_from_object(type_tag<T>{},
-                                                     std::declval<const object &>())),
-                          T> {};
+    : std::is_convertible<
+          decltype(pyhpp_from_object(type_tag<T>{}, std::declval<const object &>())), T> {};
 
 template <class T>
 inline constexpr bool is_wrapper_v = std::is_base_of_v<object, T> && !std::is_same_v<T, object>;
@@ -415,9 +412,7 @@ template <class... T> struct converter<std::tuple<T...>> {
             return false;
         return from_items(items, out, f, std::index_sequence_for<T...>{});
     }
-    static bool exact(const object &o) {
-        return is_tuple_of(o, sizeof...(T));
-    }
+    static bool exact(const object &o) { return is_tuple_of(o, sizeof...(T)); }
     static object to(const std::tuple<T...> &value) {
         return std::apply(
             [](const T &...v) {
@@ -432,8 +427,8 @@ template <class... T> struct converter<std::tuple<T...>> {
                            cast_failure &f, std::index_sequence<I...>) {
         std::tuple<std::optional<T>...> values;
         std::size_t failed = 0;
-        bool ok = ((converter<T>::from(items[I], std::get<I>(values), f) || (failed = I, false)) &&
-                   ...);
+        bool ok =
+            ((converter<T>::from(items[I], std::get<I>(values), f) || (failed = I, false)) && ...);
         if (!ok)
             return f.at("[" + std::to_string(failed) + "]");
         out.emplace(std::move(*std::get<I>(values))...);
@@ -524,8 +519,8 @@ template <class... T> struct converter<std::variant<T...>> {
     static object to(const type &value) {
         if (value.valueless_by_exception())
             throw_null_handle("a valueless " + name() + " cannot be sent to Python");
-        return std::visit(
-            [](const auto &v) { return converter<std::decay_t<decltype(v)>>::to(v); }, value);
+        return std::visit([](const auto &v) { return converter<std::decay_t<decltype(v)>>::to(v); },
+                          value);
     }
 
   private:
@@ -546,8 +541,8 @@ template <class... T> struct converter<std::variant<T...>> {
         return false;
     }
     template <std::size_t... I>
-    static bool try_each(const object &o, std::optional<type> &out, const bool *wanted,
-                         bool *tried, std::index_sequence<I...>) {
+    static bool try_each(const object &o, std::optional<type> &out, const bool *wanted, bool *tried,
+                         std::index_sequence<I...>) {
         return (try_one<I, T>(o, out, wanted, tried) || ...);
     }
 };
@@ -660,9 +655,7 @@ template <class To, class From> To convert(const From &value) {
 }
 
 namespace detail {
-template <class T> struct identity {
-    using type = T;
-};
+template <class T> struct identity { using type = T; };
 } // namespace detail
 
 /// T where it must not take part in template argument deduction: in `void push(const

@@ -38,8 +38,7 @@ template <class T> struct is_view_of<T, T> : std::true_type {};
 template <class K, class V, class K2, class V2>
 struct is_view_of<std::pair<K, V>, std::pair<K2, V2>>
     : std::bool_constant<is_view_of<K, K2>::value && is_view_of<V, V2>::value> {};
-template <class K, class V>
-struct is_view_of<std::pair<K, V>, std::pair<K, V>> : std::true_type {};
+template <class K, class V> struct is_view_of<std::pair<K, V>, std::pair<K, V>> : std::true_type {};
 template <class T, class U>
 inline constexpr bool is_view_of_v = is_view_of<T, U>::value && !std::is_same_v<T, U>;
 // Primitives of the live containers, compiled in runtime/src/containers.cpp.
@@ -228,7 +227,9 @@ template <class T> class list : public object {
     static void pyhpp_check(const object &o) {
         detail::check_kind(o, detail::py_kind::list, "pyhpp::list");
     }
-    static bool pyhpp_exact(const object &o) { return detail::is_exactly(o, detail::py_kind::list); }
+    static bool pyhpp_exact(const object &o) {
+        return detail::is_exactly(o, detail::py_kind::list);
+    }
 
   private:
     static object make(detail::py_kind kind) {
@@ -328,7 +329,9 @@ template <class K, class V> class dict : public object {
     static void pyhpp_check(const object &o) {
         detail::check_kind(o, detail::py_kind::dict, "pyhpp::dict");
     }
-    static bool pyhpp_exact(const object &o) { return detail::is_exactly(o, detail::py_kind::dict); }
+    static bool pyhpp_exact(const object &o) {
+        return detail::is_exactly(o, detail::py_kind::dict);
+    }
 
   private:
     static object make() {

@@ -34,11 +34,11 @@ TEST_CASE("Fraction arithmetic gives Python's fractions") {
     CHECK(sum.denominator() == expected.attr("denominator").cast<std::int64_t>());
 
     CHECK(std::get<Fraction>(a * b).str() == corpus::run("from fractions import Fraction as F\n"
-                                       "result = str(F(3, 4) * F(1, 6))\n")
-                               .cast<std::string>());
+                                                         "result = str(F(3, 4) * F(1, 6))\n")
+                                                 .cast<std::string>());
     CHECK(std::get<Fraction>(a / b).str() == corpus::run("from fractions import Fraction as F\n"
-                                       "result = str(F(3, 4) / F(1, 6))\n")
-                               .cast<std::string>());
+                                                         "result = str(F(3, 4) / F(1, 6))\n")
+                                                 .cast<std::string>());
     CHECK((-a).str() == "-" + a.str());
 }
 

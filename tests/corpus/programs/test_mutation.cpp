@@ -78,7 +78,8 @@ TEST_CASE("random.Random.shuffle permutes the caller's list as Python's does") {
 
 TEST_CASE("random.shuffle, a method of random's own instance, permutes the caller's list") {
     pyhpp::list<std::string> words(std::vector<std::string>{"a", "b", "c", "d", "e", "f"});
-    pyrandom::seed(std::int64_t{7}); // an int literal would fit the variant's int64 and double alike
+    pyrandom::seed(
+        std::int64_t{7}); // an int literal would fit the variant's int64 and double alike
     pyrandom::shuffle(words);
     pyhpp::object expected = corpus::run("import random\n"
                                          "result = ['a', 'b', 'c', 'd', 'e', 'f']\n"
@@ -91,10 +92,11 @@ TEST_CASE("random.shuffle, a method of random's own instance, permutes the calle
 TEST_CASE("statistics.median_high of a std::vector gives its item type back") {
     // median_high(data: Iterable[SupportsRichComparisonT]) -> SupportsRichComparisonT
     std::int64_t high = statistics::median_high(std::vector<std::int64_t>{7, 1, 3, 5});
-    CHECK(high == corpus::eval("__import__('statistics').median_high([7, 1, 3, 5])")
-                      .cast<std::int64_t>());
+    CHECK(high ==
+          corpus::eval("__import__('statistics').median_high([7, 1, 3, 5])").cast<std::int64_t>());
     std::string word = statistics::median_low(std::vector<std::string>{"pear", "fig", "kiwi"});
-    CHECK(word == "kiwi");
+    CHECK(word == corpus::eval("__import__('statistics').median_low(['pear', 'fig', 'kiwi'])")
+                      .cast<std::string>());
     // Python's exception arrives as the module's exception class.
     CHECK_THROWS_AS(statistics::median_high(std::vector<std::string>{}),
                     statistics::StatisticsError);

@@ -1,6 +1,6 @@
 // Standard-library modules typed from typeshed's stubs (json, re, pathlib, datetime, subprocess,
-// hashlib: none has annotations of its own), called with C++ types and compared with the same calls made
-// through Python.
+// hashlib: none has annotations of its own), called with C++ types and compared with the same calls
+// made through Python.
 #include <py/datetime.hpp>
 #include <py/hashlib.hpp>
 #include <py/json.hpp>
