@@ -374,10 +374,10 @@ class generic_callable final : public cpp_callable {
 
     PyObject *call(PyObject *const *args, Py_ssize_t nargs) noexcept override {
         try {
-            if (nargs != static_cast<Py_ssize_t>(m_arity))
+            if (m_arity != any_arity && nargs != static_cast<Py_ssize_t>(m_arity))
                 return raise_arity_error(m_signature.c_str(), m_arity, nargs);
             std::vector<object> values;
-            values.reserve(m_arity);
+            values.reserve(static_cast<std::size_t>(nargs));
             for (Py_ssize_t i = 0; i < nargs; ++i)
                 values.push_back(object::borrow(args[i]));
             return m_function(values).release();

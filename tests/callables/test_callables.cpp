@@ -433,3 +433,69 @@ TEST_CASE("function: the Python spelling of signatures", "[callables]") {
     CHECK(std::string(name_of<my_codec>()) == "(anonymous namespace)::my_error");
     CHECK(std::string(name_of<list<my_codec>>()) == "list[(anonymous namespace)::my_error]");
 }
+
+TEST_CASE("function: Callable[..., R] takes any positional arguments, as objects", "[callables]") {
+    using any_int = codec::callable_any<codec::int_>;
+    using args = std::vector<pyhpp::object>;
+    CHECK(std::string(codec::name_of<any_int>()) == "Callable[..., int]");
+    CHECK(std::string(codec::name_of<codec::callable_any<codec::void_result>>()) ==
+          "Callable[..., None]");
+
+    // C++ -> Python: called with any number of arguments; the result is converted back.
+    std::vector<std::size_t> counts;
+    std::function<std::int64_t(const args &)> total = [&counts](const args &values) {
+        counts.push_back(values.size());
+        std::int64_t sum = 0;
+        for (const auto &v : values)
+            sum += v.cast<std::int64_t>();
+        return sum;
+    };
+    pyhpp::object cb = to_py<any_int>(total);
+    CHECK(fn("apply")(cb).cast<std::int64_t>() == 0);
+    CHECK(fn("apply")(cb, 1, 2, 39).cast<std::int64_t>() == 42);
+    CHECK(counts == std::vector<std::size_t>{0, 3});
+    // Keywords have no place in the C++ signature: TypeError, and the callback is not called.
+    CHECK(fn("type_error_of")
+              .call({cb, pyhpp::object(1)}, {{"x", pyhpp::object(2)}})
+              .cast<std::string>()
+              .find("keyword arguments") != std::string::npos);
+    CHECK(counts.size() == 2);
+    // A C++ exception inside comes back as itself.
+    std::function<std::int64_t(const args &)> fails = [](const args &) -> std::int64_t {
+        throw my_error(7);
+    };
+    CHECK_THROWS_AS(fn("apply")(to_py<any_int>(fails), 1), my_error);
+
+    // Python -> C++: the arguments are sent as they are (a null handle as None), the result is
+    // checked against R.
+    pyhpp::object ns = run("def describe(*xs):\n"
+                           "    return len(xs) if None not in xs else -1\n"
+                           "def text(*xs):\n"
+                           "    return 'not an int'\n");
+    auto describe = from_py<any_int>(ns.item("describe"));
+    CHECK(describe(args{}) == 0);
+    CHECK(describe(args{pyhpp::object(1), pyhpp::object("a")}) == 2);
+    CHECK(describe(args{pyhpp::object()}) == -1);
+    auto text = from_py<any_int>(ns.item("text"));
+    CHECK_THROWS_AS(text(args{}), pyhpp::type_error);
+
+    // Round trips give back the original, both ways.
+    CHECK(to_py<any_int>(describe).is(ns.item("describe")));
+    auto back = from_py<any_int>(cb);
+    CHECK(back.target<pyhpp::detail::python_function_any<codec::int_>>() == nullptr);
+    CHECK(back(args{pyhpp::object(5)}) == 5);
+    CHECK(counts.size() == 3);
+    // Not callable: rejected.
+    CHECK_THROWS_AS(from_py<any_int>(pyhpp::object(3)), pyhpp::type_error);
+
+    // Reference counts stay balanced across calls both ways.
+    pyhpp::object sentinel = run("class S: pass\ns = S()\n").item("s");
+    std::int64_t before = refcount(sentinel);
+    std::function<void(const args &)> keep = [](const args &) {};
+    pyhpp::object sink = to_py<codec::callable_any<codec::void_result>>(keep);
+    for (int i = 0; i < 100; ++i) {
+        fn("apply")(sink, sentinel, sentinel);
+        describe(args{sentinel});
+    }
+    CHECK(refcount(sentinel) == before);
+}

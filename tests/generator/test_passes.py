@@ -230,6 +230,10 @@ def mapped(t: Optional[PyType], is_result: bool = False) -> Tuple[CppType, List[
     (named("builtins.dict", named("builtins.tuple", INT, INT), named("builtins.set", BYTES)),
      cpp("dict", cpp("tuple", C_INT, C_INT), cpp("set", cpp("bytes")))),
     (named("builtins.list", named("builtins.list", ANY)), cpp("list", cpp("list", C_OBJECT))),
+    # Callable[..., R]: any positional arguments, as objects.
+    (named("collections.abc.Callable", EllipsisType(), STR), cpp("callable_any", C_STR)),
+    (union(named("collections.abc.Callable", EllipsisType(), NoneType()), NoneType()),
+     cpp("optional", cpp("callable_any", cpp("none")))),
     # Dynamic: silently an object.
     (ANY, C_OBJECT), (OBJECT, C_OBJECT), (None, C_OBJECT),
 ])
@@ -255,7 +259,7 @@ def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
     (named("builtins.list", NoneType()), "list[None]",
      "None is only a result type or part of an Optional"),
     (named("builtins.list", INT, STR), "list[int, str]", "expected 1 type argument(s)"),
-    (named("collections.abc.Callable", EllipsisType(), STR), "Callable[..., str]",
+    (named("collections.abc.Callable", STR), "Callable[str]",
      "a Callable without a parameter list ([A, B]) has no C++ signature"),
     (named("typing.Literal", LiteralValue(1), LiteralValue("a")), "Literal[1, 'a']",
      "a Literal mixing value types"),

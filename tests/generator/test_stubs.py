@@ -151,14 +151,23 @@ def test_a_constrained_typevar_is_kept_for_the_generics_pass(stubfix) -> None:
 
 def test_the_runtime_decides_what_exists(stubfix) -> None:
     functions, diagnostics, _, module = stubfix
-    # Parameter lists differ: types where names and kinds agree, a note.
+    # Parameter lists differ: types where the parameters correspond, a note. The runtime's `c`
+    # is the stub's `d` (the same place, neither named by the other side).
     assert types_of(functions["differs"]) == [
         ("a", "positional_or_keyword", INT), ("b", "positional_or_keyword", INT),
-        ("c", "positional_or_keyword", None)]
+        ("c", "positional_or_keyword", INT)]
     assert functions["differs"].returns == INT
     notes = [d["message"] for d in diagnostics if d["severity"] == "note"]
     assert ("stubfix.differs: its stub (stubfix/__init__.pyi:23) has other parameters than "
-            "the runtime; types are taken where names and kinds agree") in notes
+            "the runtime; types are taken where the parameters correspond") in notes
+    # `**kwds` is the stub's `**kwargs`, whatever the names; a positional-only parameter is the
+    # stub's in the same place.
+    assert types_of(functions["renamed"]) == [
+        ("items", "positional_only", NamedType("collections.abc.Iterable", (INT,))),
+        ("kwds", "var_keyword", INT)]
+    # The stub's first parameter is the runtime's second (`y`): `x` has no counterpart.
+    assert types_of(functions["shifted"]) == [("x", "positional_or_keyword", None),
+                                              ("y", "positional_or_keyword", INT)]
     # A runtime annotation wins over the stub; the stub fills what the runtime left out.
     assert types_of(functions["annotated"]) == [("x", "positional_or_keyword", INT),
                                                 ("y", "positional_or_keyword", FLOAT)]
@@ -171,7 +180,8 @@ def test_the_runtime_decides_what_exists(stubfix) -> None:
     assert types_of(functions["unknown"]) == [("args", "var_positional", None),
                                               ("kwargs", "var_keyword", None)]
     assert [f.name for f in module.functions] == [
-        "scale", "join", "pick", "first", "swap", "differs", "annotated", "wrapped", "unknown"]
+        "scale", "join", "pick", "first", "swap", "differs", "renamed", "shifted", "annotated",
+        "wrapped", "unknown"]
 
 
 def test_classes_methods_properties_and_self(stubfix) -> None:
@@ -421,6 +431,17 @@ def test_a_constructor_takes_what_any_of_its_overloads_takes(stubfix) -> None:
         ("width", "positional_or_keyword", NamedType("typing.Union", (INT, STR))),
         ("height", "positional_or_keyword", INT)]
     assert [p.has_default for p in box.constructor.parameters] == [True, True]
+    # The keywords the variants pass through the untyped **kwds are parameters of their own
+    # (required only where every variant requires it); *args and **kwds, which no variant
+    # passes anything through, go.
+    reader = next(c for c in module.classes if c.name == "Reader")
+    assert types_of(reader.constructor) == [
+        ("source", "positional_or_keyword", STR),
+        ("names", "positional_or_keyword", NamedType("typing.Union", (
+            NamedType("builtins.list", (STR,)), NoneType()))),
+        ("sep", "keyword_only", NamedType("typing.Union", (STR, BYTES))),
+        ("strict", "keyword_only", NamedType("builtins.bool"))]
+    assert [p.has_default for p in reader.constructor.parameters] == [False, True, True, True]
 
 
 def test_self_typevars_and_classmethods_of_c_classes() -> None:

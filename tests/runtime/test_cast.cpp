@@ -268,6 +268,31 @@ TEST_CASE("cast: std::function both ways", "[cast][function]") {
                       "TypeError: cannot cast int to std::function<void()>");
 }
 
+TEST_CASE("cast: std::function of any positional arguments both ways", "[cast][function]") {
+    // Callable[..., R]: the arguments are objects, as many as the caller passes.
+    using any_int = std::function<std::int64_t(const std::vector<pyhpp::object> &)>;
+    any_int count = [](const std::vector<pyhpp::object> &args) {
+        return static_cast<std::int64_t>(args.size());
+    };
+    pyhpp::object f = pyhpp::to_object(count);
+    CHECK(f().cast<std::int64_t>() == 0);
+    CHECK(f(1, "two", 3.0).cast<std::int64_t>() == 3);
+    pyhpp::object ns = run("def total(*xs):\n    return sum(xs)\n"
+                           "def text(*xs):\n    return 'no'\n");
+    auto total = ns.item("total").cast<any_int>();
+    CHECK(total({pyhpp::object(40), pyhpp::object(2)}) == 42);
+    CHECK(total({}) == 0);
+    CHECK_THROWS_WITH(ns.item("text").cast<any_int>()({}),
+                      "TypeError: cannot cast str to std::int64_t");
+    CHECK(pyhpp::to_object(total).is(ns.item("total")));
+    std::function<void(const std::vector<pyhpp::object> &)> sink =
+        [](const std::vector<pyhpp::object> &) {};
+    CHECK(pyhpp::to_object(sink)(1, 2).is_none());
+    CHECK_THROWS_WITH(eval("3").cast<any_int>(),
+                      "TypeError: cannot cast int to std::function<std::int64_t(const "
+                      "std::vector<pyhpp::object> &)>");
+}
+
 TEST_CASE("cast: generated enums and value structs go through their ADL hooks", "[cast][hook]") {
     hooktest::hook_calls = 0;
     auto levels = eval("[Level.LOW, 10]").cast<std::vector<hooktest::level>>();

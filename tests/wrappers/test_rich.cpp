@@ -43,6 +43,26 @@ TEST_CASE("rich: a C++ callable passed to Python", "[rich][callables]") {
     CHECK(rich::apply([](std::int64_t a, std::int64_t b) { return a * b; }, 6, 7) == 42);
 }
 
+TEST_CASE("rich: Callable[..., R] takes any positional arguments, as objects",
+          "[rich][callables]") {
+    std::vector<std::size_t> counts;
+    auto sum = [&counts](const std::vector<pyhpp::object> &args) {
+        counts.push_back(args.size());
+        std::int64_t total = 0;
+        for (const auto &a : args)
+            total += a.cast<std::int64_t>();
+        return total;
+    };
+    CHECK(rich::spread(sum, {1, 2, 39}) == 42);
+    CHECK(rich::spread(sum) == 0);
+    CHECK(counts == std::vector<std::size_t>{3, 0});
+    auto summer = rich::summer();
+    CHECK(summer({pyhpp::object(40), pyhpp::object(2)}) == 42);
+    CHECK_THROWS_AS(summer({pyhpp::object("a"), pyhpp::object(1)}), pyhpp::type_error);
+    // Back to Python as the original object: spread calls it directly.
+    CHECK(rich::spread(summer, {5, 6}) == 11);
+}
+
 namespace {
 struct ledger_error : std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -10,8 +10,10 @@ The runtime decides what exists; a stub gives types:
   `*args`, its keyword-only ones name runtime parameters or go to `**kwargs`, and it passes
   every parameter the runtime requires. A routine inspect cannot describe at all (many C
   functions) takes the stub's signature as it is;
-- where no variant fits, types are taken for the parameters whose names and kinds agree, and a
-  note says the two differ;
+- where no variant fits, types are taken for the parameters the stub has a counterpart of (the
+  same name and kind; `*args` and `**kwargs` whatever their names; a positional parameter
+  named differently in the same place, as `hashlib.sha3_224(string)` is `__init__(data)` in
+  its stub), and a note says the two differ;
 - a routine no stub describes and inspect cannot either takes `*args, **kwargs` of objects, with
   a note.
 """
@@ -234,10 +236,20 @@ class StubTypes:
     def _agreed(self, f: Function, variants: List[Function]) -> Function:
         """The runtime's parameters, each typed with what the variants that name it accept (their
         union where they differ: `Popen(text: Literal[True])` and `Popen(text: Literal[False,
-        None])` take `Literal[True] | Literal[False, None]`); the result likewise."""
-        parameters = []
+        None])` take `Literal[True] | Literal[False, None]`); the result likewise. The keyword
+        parameters the variants pass through an untyped `**kwargs` become parameters of their own,
+        and an untyped `*args` or `**kwargs` that no variant passes anything through goes
+        (`csv.DictReader(f, ..., *args, **kwds)` takes `delimiter=` and the other formatting
+        keywords, and no more positional arguments)."""
+        parameters: List[Parameter] = []
         for p in f.parameters:
-            named = [v for variant in variants for v in variant.parameters if v.name == p.name]
+            if p.kind == "var_keyword" and p.type is None:
+                parameters.extend(_passed_by_keyword(f.parameters, variants))
+            if p.kind in ("var_positional", "var_keyword") and p.type is None \
+                    and not _passes_through(f.parameters, variants, p.kind):
+                continue
+            named = [v for v in (_counterpart(f.parameters, variant.parameters, p)
+                                 for variant in variants) if v is not None]
             types = list(dict.fromkeys(v.type for v in named))
             if p.type is None and named and None not in types:
                 p = dataclasses.replace(p, type=_union_of(types),
@@ -250,23 +262,25 @@ class StubTypes:
         return dataclasses.replace(f, parameters=tuple(parameters))
 
     def _fill(self, f: Function, d: Function, qualified: str) -> Function:
-        """Types for the runtime parameters the stub names alike; a note when they differ."""
-        by_name = {p.name: p for p in d.parameters}
+        """Types for the runtime parameters the stub has a counterpart of (see _counterpart); a
+        note when the two differ."""
         parameters = []
         differ = len(d.parameters) != len(f.parameters)
         for p in f.parameters:
-            s = by_name.get(p.name)
-            if s is None or _kind_group(s.kind) != _kind_group(p.kind):
+            s = _counterpart(f.parameters, d.parameters, p)
+            if s is None:
                 differ = True
                 parameters.append(p)
-            elif p.type is None:
+                continue
+            differ = differ or s.name != p.name
+            if p.type is None:
                 parameters.append(dataclasses.replace(p, type=s.type, type_source=s.type_source))
             else:
                 parameters.append(p)
         if differ:
             self.note(str(f.location or ""),
                       f"{qualified}: its stub ({d.location}) has other parameters than the "
-                      "runtime; types are taken where names and kinds agree")
+                      "runtime; types are taken where the parameters correspond")
         returns, source = (f.returns, f.returns_source) if f.returns is not None \
             else (d.returns, d.returns_source)
         return dataclasses.replace(f, parameters=tuple(parameters), returns=returns,
@@ -486,6 +500,27 @@ def _kind_group(kind: str) -> str:
     return "positional" if kind in _POSITIONAL else kind
 
 
+def _counterpart(runtime: Sequence[Parameter], stub: Sequence[Parameter],
+                 p: Parameter) -> Optional[Parameter]:
+    """The stub parameter that describes runtime parameter `p`: the one of the same name and
+    kind; for `*args` and `**kwargs` the stub's, whatever its name; for a positional parameter no
+    stub parameter names, the stub's positional parameter in the same place if no runtime
+    parameter names that one either."""
+    for s in stub:
+        if s.name == p.name and _kind_group(s.kind) == _kind_group(p.kind):
+            return s
+    if p.kind in ("var_positional", "var_keyword"):
+        return next((s for s in stub if s.kind == p.kind), None)
+    if p.kind not in _POSITIONAL:
+        return None
+    index = [q.name for q in runtime if q.kind in _POSITIONAL].index(p.name)
+    positional = [s for s in stub if s.kind in _POSITIONAL]
+    if index >= len(positional):
+        return None
+    s = positional[index]
+    return None if any(q.name == s.name for q in runtime) else s
+
+
 def _annotated(f: Function) -> bool:
     return f.returns is not None or any(p.type is not None for p in f.parameters)
 
@@ -533,6 +568,40 @@ def _accepts(runtime: Sequence[Parameter], stub: Sequence[Parameter]) -> bool:
     return True
 
 
+def _passed_by_keyword(runtime: Sequence[Parameter],
+                       variants: Sequence[Function]) -> List[Parameter]:
+    """The keyword parameters of `variants` the runtime has no parameter of (its `**kwargs`
+    takes them): each typed with what the variants take, required where every variant
+    requires it."""
+    names = {p.name for p in runtime}
+    found: Dict[str, List[Parameter]] = {}
+    for v in variants:
+        for p in v.parameters:
+            if p.kind == "keyword_only" and p.name not in names:
+                found.setdefault(p.name, []).append(p)
+    out = []
+    for name, alike in found.items():
+        types = list(dict.fromkeys(p.type for p in alike))
+        required = len(alike) == len(variants) and not any(p.has_default for p in alike)
+        out.append(dataclasses.replace(
+            alike[0], has_default=not required,
+            type=None if None in types else _union_of(types)))
+    return out
+
+
+def _passes_through(runtime: Sequence[Parameter], variants: Sequence[Function],
+                    kind: str) -> bool:
+    """Whether a call some variant describes passes anything through the runtime's `*args`
+    (kind "var_positional") or `**kwargs` ("var_keyword")."""
+    if any(p.kind == kind for v in variants for p in v.parameters):
+        return True
+    if kind == "var_keyword":
+        return False  # its keyword-only parameters are parameters of their own
+    positional = len([p for p in runtime if p.kind in _POSITIONAL])
+    return any(len([p for p in v.parameters if p.kind in _POSITIONAL]) > positional
+               for v in variants)
+
+
 def _aligned(runtime: Sequence[Parameter], d: Function) -> Function:
     """A fitting stub signature with the runtime's names and kinds where a positional slot is
     the runtime's own, and the runtime's annotations where it has them."""
@@ -551,6 +620,9 @@ def _aligned(runtime: Sequence[Parameter], d: Function) -> Function:
             index += 1
         elif p.kind == "keyword_only":
             mine = by_name.get(p.name)
+        else:  # *args, **kwargs: the runtime's names
+            mine = next((q for q in runtime if q.kind == p.kind), None)
+            p = p if mine is None else dataclasses.replace(p, name=mine.name)
         if mine is not None and mine.type is not None:
             p = dataclasses.replace(p, type=mine.type, type_source=mine.type_source)
         out.append(p)

@@ -120,6 +120,7 @@ CPP_KINDS = (
     #   "instance" (name: C++ qualified class, ref: Python qualname), "enum" (name, ref),
     #   "datetime", "date", "time", "timedelta", "path", "complex",
     #   "callable" (args: (result, *parameters)), "iterator" (args: (item,)),
+    #   "callable_any" (args: (result,): Callable[..., R], any positional pyhpp::object),
     #   "struct" (name, ref: a NamedTuple / TypedDict value struct)
     "int",  # std::int64_t <-> int
     "float",  # double <-> float

@@ -313,6 +313,8 @@ class TypeMapper:
         return CppType("literal", (base,), values=tuple(values))  # type: ignore[arg-type]
 
     def _callable(self, args: Tuple[PyType, ...]) -> CppType:
+        if len(args) == 2 and isinstance(args[0], EllipsisType):
+            return CppType("callable_any", (self.map(args[1]),))
         if len(args) != 2 or not isinstance(args[0], ListOfTypes):
             raise _Unmapped("a Callable without a parameter list ([A, B]) has no C++ signature")
         result = self.map(args[1])
@@ -343,7 +345,7 @@ def _typevars(t: CppType) -> set:
 
 def _in_callable(t: CppType) -> bool:
     """A template parameter inside a std::function, which C++ cannot deduce from a lambda."""
-    if t.kind == "callable":
+    if t.kind in ("callable", "callable_any"):
         return bool(_typevars(t))
     return any(_in_callable(a) for a in t.args)
 

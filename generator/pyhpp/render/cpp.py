@@ -57,6 +57,7 @@ _HEADERS = {
     "timedelta": "<chrono>",
     "path": "<filesystem>",
     "callable": "<functional>",
+    "callable_any": "<functional>",
     "iterator": "<pyhpp/iterator.hpp>",
     "list_ref": "<pyhpp/containers.hpp>",
     "dict_ref": "<pyhpp/containers.hpp>",
@@ -76,7 +77,7 @@ def complete_refs(t: Optional[CppType]) -> Set[str]:
     """The classes and value structs of the target (CppType.ref) whose complete type a C++
     value of type `t` needs: all it names, except through std::function, whose signature may
     name incomplete types."""
-    if t is None or t.kind == "callable":
+    if t is None or t.kind in ("callable", "callable_any"):
         return set()
     found = {t.ref} if t.kind in ("instance", "struct") and t.ref else set()
     for a in t.args:
@@ -115,6 +116,8 @@ def cpp_type(t: CppType) -> str:
     if t.kind == "callable":
         result, *parameters = t.args
         return f"std::function<{cpp_type(result)}(" + ", ".join(cpp_type(p) for p in parameters) + ")>"
+    if t.kind == "callable_any":
+        return f"std::function<{cpp_type(t.args[0])}(const std::vector<pyhpp::object> &)>"
     if t.kind == "iterator":
         return f"pyhpp::iterator_range<{inner}>"
     if t.kind in ("list_ref", "dict_ref", "set_ref"):
@@ -186,6 +189,8 @@ class Spellings:
             return
         if t.kind in _HEADERS:
             self.headers.add(_HEADERS[t.kind])
+        if t.kind == "callable_any":
+            self.headers.add("<vector>")  # its arguments
         if t.kind in ("instance", "enum", "struct"):
             module = t.ref.rsplit(".", 1)[0]
             if module != self.module:
@@ -260,6 +265,10 @@ class Spellings:
             result, *parameters = t.args
             r = "codec::void_result" if result.kind == "none" else self.codec(result)
             return f"codec::callable<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
+        if t.kind == "callable_any":
+            result = t.args[0]
+            r = "codec::void_result" if result.kind == "none" else self.codec(result)
+            return f"codec::callable_any<{r}>"
         return f"codec::{t.kind}<" + ", ".join(self.codec(a) for a in t.args) + ">"
 
 

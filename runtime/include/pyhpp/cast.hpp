@@ -166,10 +166,13 @@ object make_tuple(const std::vector<object> &items);
 object make_dict(const std::vector<std::pair<object, object>> &items);
 object make_set(const std::vector<object> &items, bool frozen);
 
+/// The arity of make_function for a function that takes any number of arguments.
+inline constexpr std::size_t any_arity = static_cast<std::size_t>(-1);
+
 /// A Python callable that calls `function` with its arguments (after checking there are
-/// `arity` of them). A pyhpp::type_error, overflow_error or value_error raised by pyhpp itself
-/// becomes the Python TypeError, OverflowError or ValueError; other exceptions cross as
-/// pyhpp.CppException (see <pyhpp/function.hpp>).
+/// `arity` of them, unless `arity` is any_arity). A pyhpp::type_error, overflow_error or
+/// value_error raised by pyhpp itself becomes the Python TypeError, OverflowError or ValueError;
+/// other exceptions cross as pyhpp.CppException (see <pyhpp/function.hpp>).
 object make_function(std::function<object(const std::vector<object> &)> function, std::size_t arity,
                      const std::string &signature);
 
@@ -626,6 +629,60 @@ template <class R, class... A> struct converter<std::function<R(A...)>> {
         } else {
             return converter<R>::to(function(std::move(*std::get<I>(values))...));
         }
+    }
+};
+
+/// What a Python callable typed `Callable[..., R]` becomes in C++: called with any number of
+/// arguments, as objects.
+template <class R> class python_callable_any {
+  public:
+    explicit python_callable_any(object callable) noexcept : m_callable(std::move(callable)) {}
+
+    R operator()(const std::vector<object> &args) const {
+        cast_gil gil("a Python callable");
+        object result = m_callable.call(args);
+        if constexpr (std::is_void_v<R>)
+            static_cast<void>(result);
+        else
+            return convert_or_throw<R>(result);
+    }
+    const object &python() const noexcept { return m_callable; }
+
+  private:
+    object m_callable;
+};
+
+/// `Callable[..., R]`: any positional arguments, as objects (more specialized than the
+/// converter of std::function<R(A...)>, which would take one list argument).
+template <class R> struct converter<std::function<R(const std::vector<object> &)>> {
+    using type = std::function<R(const std::vector<object> &)>;
+
+    static std::string name() {
+        return "std::function<" + result_name<R>::get() + "(const std::vector<pyhpp::object> &)>";
+    }
+    static bool from(const object &o, std::optional<type> &out, cast_failure &f) {
+        if (!is_kind(o, py_kind::callable))
+            return f.type_mismatch(o, name());
+        out.emplace(python_callable_any<R>(o));
+        return true;
+    }
+    static bool exact(const object &o) { return is_kind(o, py_kind::callable); }
+    static object to(const type &function) {
+        if (!function)
+            return none();
+        if (const auto *p = function.template target<python_callable_any<R>>())
+            return p->python();
+        return make_function(
+            [function](const std::vector<object> &args) {
+                cast_gil gil("a C++ callback");
+                if constexpr (std::is_void_v<R>) {
+                    function(args);
+                    return none();
+                } else {
+                    return converter<R>::to(function(args));
+                }
+            },
+            any_arity, name());
     }
 };
 

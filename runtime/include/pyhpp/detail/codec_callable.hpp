@@ -20,6 +20,7 @@
 #include <type_traits>
 #include <typeinfo>
 #include <utility>
+#include <vector>
 
 namespace pyhpp::detail {
 
@@ -183,6 +184,24 @@ struct void_result {
 template <class R, class... C> struct callable;
 } // namespace codec
 
+/// The C++ value of `result`, the new reference (or null, with a Python error set) a call of
+/// `callable` returned, by codec R; releases `result`. PRECONDITION: The GIL must be held.
+template <class R> typename R::type callable_result(PyObject *result, PyObject *callable) {
+    if (PYHPP_UNLIKELY(!result))
+        throw_python_error();
+    if constexpr (std::is_void_v<typename R::type>) {
+        // As Python does with a `Callable[..., None]`: whatever it returns is ignored.
+        Py_DECREF(result);
+    } else {
+        auto out = blank<typename R::type>();
+        failure f;
+        if (PYHPP_UNLIKELY(!R::from_python(result, out, f)))
+            throw_callable_result_error(result, callable, codec::name_of<R>(), f);
+        Py_DECREF(result);
+        return out;
+    }
+}
+
 /// What a Python callable becomes in C++: the target of the std::function.
 template <class R, class... C> class python_function {
   public:
@@ -226,24 +245,43 @@ template <class R, class... C> class python_function {
         PyObject *result = PYHPP_VECTORCALL(m_callable.ptr(), slots + 1,
                                             sizeof...(C) | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
         release(slots, sizeof...(C));
-        if (PYHPP_UNLIKELY(!result))
-            throw_python_error();
-        if constexpr (std::is_void_v<result_type>) {
-            // As Python does with a `Callable[..., None]`: whatever it returns is ignored.
-            Py_DECREF(result);
-        } else {
-            auto out = blank<result_type>();
-            failure f;
-            if (PYHPP_UNLIKELY(!R::from_python(result, out, f)))
-                throw_callable_result_error(result, m_callable.ptr(), codec::name_of<R>(), f);
-            Py_DECREF(result);
-            return out;
-        }
+        return callable_result<R>(result, m_callable.ptr());
     }
     static void release(PyObject *const *slots, std::size_t count) noexcept {
         for (std::size_t i = 1; i <= count; ++i)
             Py_DECREF(slots[i]);
     }
+    pyhpp::object m_callable;
+    std::uint64_t m_generation;
+};
+
+/// What a Python callable typed `Callable[..., R]` becomes in C++: called with any number of
+/// arguments, each a pyhpp::object (a null handle is sent as None).
+template <class R> class python_function_any {
+  public:
+    using result_type = typename R::type;
+
+    explicit python_function_any(pyhpp::object callable) noexcept
+        : m_callable(std::move(callable)), m_generation(interpreter_generation) {}
+
+    result_type operator()(const std::vector<pyhpp::object> &args) const {
+        if (PYHPP_UNLIKELY(m_generation != interpreter_generation))
+            throw_stale_callable();
+        gil_scope gil("a Python callable");
+        // Borrowed: `args` keeps them alive. Slot 0 is spare, as in python_function.
+        std::vector<PyObject *> slots(args.size() + 1);
+        for (std::size_t i = 0; i < args.size(); ++i)
+            slots[i + 1] = args[i].ptr() ? args[i].ptr() : Py_None;
+        PyObject *result = PYHPP_VECTORCALL(
+            m_callable.ptr(), slots.data() + 1,
+            static_cast<std::size_t>(args.size()) | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+        return callable_result<R>(result, m_callable.ptr());
+    }
+
+    const pyhpp::object &python() const noexcept { return m_callable; }
+    bool fresh() const noexcept { return m_generation == interpreter_generation; }
+
+  private:
     pyhpp::object m_callable;
     std::uint64_t m_generation;
 };
@@ -293,7 +331,90 @@ template <class R, class... C> class callable_adapter final : public cpp_callabl
     function_type m_function;
 };
 
+/// What a C++ callable typed `Callable[..., R]` becomes in Python: takes any positional
+/// arguments, as pyhpp::object.
+template <class R> class callable_any_adapter final : public cpp_callable {
+  public:
+    using function_type = std::function<typename R::type(const std::vector<pyhpp::object> &)>;
+
+    explicit callable_any_adapter(function_type function) : m_function(std::move(function)) {}
+
+    PyObject *call(PyObject *const *args, Py_ssize_t nargs) noexcept override {
+        try {
+            std::vector<pyhpp::object> values;
+            values.reserve(static_cast<std::size_t>(nargs));
+            for (Py_ssize_t i = 0; i < nargs; ++i)
+                values.push_back(pyhpp::object::borrow(args[i]));
+            if constexpr (std::is_void_v<typename R::type>) {
+                m_function(values);
+                Py_INCREF(Py_None);
+                return Py_None;
+            } else {
+                return R::to_python(m_function(values));
+            }
+        } catch (...) {
+            return raise_current_exception();
+        }
+    }
+
+    const function_type &function() const noexcept { return m_function; }
+
+  private:
+    function_type m_function;
+};
+
 namespace codec {
+
+/// Sends `function` to Python: None when empty, the original Python object when it came from
+/// Python (a `From` target), else a new Python callable owning an `Adapter` of it.
+template <class Adapter, class From, class F>
+PyObject *function_to_python(const F &function) noexcept {
+    if (!function) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    if (const auto *p = function.template target<From>(); p && p->fresh()) {
+        PyObject *o = p->python().ptr();
+        Py_INCREF(o);
+        return o;
+    }
+    cpp_callable *adapter = nullptr;
+    try {
+        adapter = new Adapter(function);
+    } catch (...) {
+        return raise_current_exception(); // copying the target threw (bad_alloc, say)
+    }
+    return make_python_callable(adapter);
+}
+
+/// Receives any Python callable as `F`: a C++ callable that came from C++ as an `Adapter` gives
+/// back the original std::function, anything else becomes a `From`.
+template <class Adapter, class From, class F>
+bool function_from_python(PyObject *o, F &out, failure &f) {
+    if (PYHPP_UNLIKELY(!PyCallable_Check(o)))
+        return f.type_mismatch(o);
+    if (auto *adapter = dynamic_cast<Adapter *>(cpp_callable_of(o))) {
+        out = adapter->function();
+        return true;
+    }
+    out = From(pyhpp::object::borrow(o));
+    return true;
+}
+
+/// `Callable[..., R]` <-> `std::function<R(const std::vector<pyhpp::object> &)>`: any
+/// positional arguments, as objects; the result checked at each call.
+template <class R> struct callable_any {
+    using type = std::function<typename R::type(const std::vector<pyhpp::object> &)>;
+
+    static PyObject *to_python(const type &function) noexcept {
+        return function_to_python<callable_any_adapter<R>, python_function_any<R>>(function);
+    }
+    static bool from_python(PyObject *o, type &out, failure &f) {
+        return function_from_python<callable_any_adapter<R>, python_function_any<R>>(o, out, f);
+    }
+    static bool exact(PyObject *o) noexcept { return PyCallable_Check(o) != 0; }
+    static std::string python_name() { return "Callable[..., " + std::string(name_of<R>()) + "]"; }
+};
 
 /// `Callable[[A, B], R]` <-> `std::function<R(A, B)>` (R = void_result for `-> None`).
 template <class R, class... C> struct callable {
@@ -302,36 +423,13 @@ template <class R, class... C> struct callable {
     /// A Python callable that calls `function`; an empty function is sent as None, and a
     /// function that came from Python as the original Python object.
     static PyObject *to_python(const type &function) noexcept {
-        if (!function) {
-            Py_INCREF(Py_None);
-            return Py_None;
-        }
-        using from_python_t = python_function<R, C...>;
-        if (const auto *p = function.template target<from_python_t>(); p && p->fresh()) {
-            PyObject *o = p->python().ptr();
-            Py_INCREF(o);
-            return o;
-        }
-        cpp_callable *adapter = nullptr;
-        try {
-            adapter = new callable_adapter<R, C...>(function);
-        } catch (...) {
-            return raise_current_exception(); // copying the target threw (bad_alloc, say)
-        }
-        return make_python_callable(adapter);
+        return function_to_python<callable_adapter<R, C...>, python_function<R, C...>>(function);
     }
 
     /// Any callable; a C++ callable that came from C++ with this very signature gives back the
     /// original std::function. The arguments and result are checked at each call.
     static bool from_python(PyObject *o, type &out, failure &f) {
-        if (PYHPP_UNLIKELY(!PyCallable_Check(o)))
-            return f.type_mismatch(o);
-        if (auto *adapter = dynamic_cast<callable_adapter<R, C...> *>(cpp_callable_of(o))) {
-            out = adapter->function();
-            return true;
-        }
-        out = python_function<R, C...>(pyhpp::object::borrow(o));
-        return true;
+        return function_from_python<callable_adapter<R, C...>, python_function<R, C...>>(o, out, f);
     }
 
     static bool exact(PyObject *o) noexcept { return PyCallable_Check(o) != 0; }
