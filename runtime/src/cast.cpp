@@ -223,6 +223,8 @@ bool is_kind(const object &o, py_kind kind) noexcept {
         return PyAnySet_Check(p);
     case py_kind::callable:
         return PyCallable_Check(p) != 0;
+    case py_kind::type:
+        return PyType_Check(p);
     }
     return false;
 }
@@ -244,6 +246,8 @@ bool is_exactly(const object &o, py_kind kind) noexcept {
         return PyAnySet_CheckExact(p);
     case py_kind::callable:
         return PyCallable_Check(p) != 0;
+    case py_kind::type:
+        return PyType_CheckExact(p);
     }
     return false;
 }

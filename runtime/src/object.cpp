@@ -172,6 +172,46 @@ object object::call(const std::vector<object> &args,
     return checked(PyObject_Call(require(*this, "call"), tuple.ptr(), dict.ptr()));
 }
 
+type_object::type_object(const object &value) : object(value) {
+    gil_scope gil("pyhpp::type_object");
+    pyhpp_check(*this);
+}
+
+type_object type_object::of(const object &instance) {
+    if (!instance)
+        throw value_error("ValueError", "pyhpp::type_object::of: a null handle has no type");
+    gil_scope gil("pyhpp::type_object::of");
+    return type_object(detail::unchecked,
+                       borrow(reinterpret_cast<PyObject *>(Py_TYPE(instance.ptr()))));
+}
+
+bool type_object::is_subclass_of(const type_object &base) const {
+    gil_scope gil("pyhpp::type_object::is_subclass_of");
+    if (!ptr() || !base.ptr())
+        throw value_error("ValueError", "pyhpp::type_object::is_subclass_of: a null handle");
+    int found = PyObject_IsSubclass(ptr(), base.ptr());
+    if (found < 0)
+        detail::throw_python_error();
+    return found != 0;
+}
+
+std::string type_object::name() const {
+    gil_scope gil("pyhpp::type_object::name");
+    if (!ptr())
+        return "<null>";
+    std::string name = attr("__qualname__").cast<std::string>();
+    std::string module = attr("__module__").cast<std::string>();
+    return module == "builtins" ? name : module + "." + name;
+}
+
+void type_object::pyhpp_check(const object &value) {
+    detail::check_kind(value, detail::py_kind::type, "pyhpp::type_object");
+}
+
+bool type_object::pyhpp_exact(const object &value) noexcept {
+    return value.ptr() && PyType_Check(value.ptr());
+}
+
 object none() {
     gil_scope gil("pyhpp::none");
     return object::borrow(Py_None);

@@ -78,3 +78,23 @@ TEST_CASE("complex: both ways, and ints and floats are complex too", "[complex]"
     CHECK(from_py<float_complex>("1.5").index() == 0);
     CHECK(from_py<float_complex>("2").index() == 0);
 }
+
+TEST_CASE("type: type[X] is any class, checked both ways", "[type]") {
+    pyhpp::gil_acquire gil;
+    pyhpp::type_object cls = from_py<codec::type_object>("pathlib.PurePosixPath", "type[Path]");
+    CHECK(cls.name() == "pathlib.PurePosixPath");
+    CHECK(to_py<codec::type_object>(cls).is(cls));
+    CHECK(from_py<codec::type_object>("int").name() == "int");
+    CHECK_THROWS_WITH(from_py<codec::type_object>("3", "type[int]"),
+                      "TypeError: m.f() returned int, expected type[int]");
+    CHECK(exact<codec::type_object>("str"));
+    CHECK_FALSE(exact<codec::type_object>("'str'"));
+    // In a union, a class picks the type alternative, anything else the others.
+    using cls_or_str = codec::variant<codec::str_, codec::type_object>;
+    CHECK(from_py<cls_or_str>("str").index() == 1);
+    CHECK(from_py<cls_or_str>("'str'").index() == 0);
+    CHECK(std::string(codec::name_of<codec::optional<codec::type_object>>()) == "type | None");
+    // A null handle is sent as None.
+    CHECK(to_py<codec::type_object>(pyhpp::type_object()).is_none());
+    CHECK_FALSE(PyErr_Occurred());
+}

@@ -230,6 +230,10 @@ def mapped(t: Optional[PyType], is_result: bool = False) -> Tuple[CppType, List[
     (named("builtins.dict", named("builtins.tuple", INT, INT), named("builtins.set", BYTES)),
      cpp("dict", cpp("tuple", C_INT, C_INT), cpp("set", cpp("bytes")))),
     (named("builtins.list", named("builtins.list", ANY)), cpp("list", cpp("list", C_OBJECT))),
+    # type[X], type: any class.
+    (named("builtins.type", named("pkg.mod.Item")), cpp("type")),
+    (union(named("builtins.type", ANY), NoneType()), cpp("optional", cpp("type"))),
+    (named("builtins.type"), cpp("type")),
     # Callable[..., R]: any positional arguments, as objects.
     (named("collections.abc.Callable", EllipsisType(), STR), cpp("callable_any", C_STR)),
     (union(named("collections.abc.Callable", EllipsisType(), NoneType()), NoneType()),
@@ -240,6 +244,17 @@ def mapped(t: Optional[PyType], is_result: bool = False) -> Tuple[CppType, List[
 def test_mapped_annotations(annotation: Optional[PyType], expected: CppType) -> None:
     for is_result in (False, True):
         assert mapped(annotation, is_result) == (expected, [])
+
+
+def test_read_only_protocols_of_sequences_are_vectors_as_parameters() -> None:
+    def parameter(t: PyType) -> CppType:
+        return typemap.map_annotation(t, "m.f() parameter 'x'", None, [], False, parameter=True)
+
+    for name in ("collections.abc.Iterable", "collections.abc.Collection",
+                 "_typeshed.SupportsLenAndGetItem"):
+        assert parameter(named(name, INT)) == cpp("list", C_INT)
+    # A result that is only sized and indexable is no container C++ can hold.
+    assert mapped(named("_typeshed.SupportsLenAndGetItem", INT), is_result=True)[0] == C_OBJECT
 
 
 def test_none_is_void_as_a_result_and_object_as_a_parameter() -> None:
@@ -423,6 +438,22 @@ def test_a_typevar_deduced_from_a_parameter_makes_a_function_template() -> None:
                    cpp("optional", CppType("typevar", name="T")), (False,))
 
 
+def test_a_template_takes_the_other_parameters_as_the_plain_wrapper_does() -> None:
+    # bisect_left(a: Sequence[T], x: T, lo: int = 0, *, key: None = None): T from the required
+    # positional parameters; lo and key as the plain wrapper takes them.
+    t = TypeVarType("T")
+    a = Parameter("a", "positional_only", type=named("collections.abc.Sequence", t),
+                  cpp_name="a")
+    x = Parameter("x", "positional_only", type=t, cpp_name="x")
+    lo = Parameter("lo", "positional_or_keyword", True, type=INT, cpp_name="lo", cpp_type=C_INT)
+    key = Parameter("key", "keyword_only", True, type=NoneType(), cpp_name="key",
+                    cpp_type=C_OBJECT)
+    g = generic_of(Function(name="bisect_left", parameters=(a, x, lo, key), returns=INT))
+    assert g == Generic(("T",), (cpp("list", CppType("typevar", name="T")),
+                                 CppType("typevar", name="T"), C_INT, C_OBJECT), C_INT,
+                        (False, True, False, False))
+
+
 def test_no_function_template_where_cpp_cannot_deduce_or_call_alike() -> None:
     t = TypeVarType("T")
     x = Parameter("x", "positional_or_keyword", type=t, cpp_name="x")
@@ -432,11 +463,12 @@ def test_no_function_template_where_cpp_cannot_deduce_or_call_alike() -> None:
     call = Parameter("f", "positional_only", cpp_name="f", type=named(
         "collections.abc.Callable", ListOfTypes((t,)), INT))
     assert generic_of(Function(name="apply", parameters=(call,), returns=t)) is None
-    # Defaults and keyword-only parameters: the plain wrapper alone.
+    # A TypeVar in a parameter with a default, or keyword-only: the plain wrapper alone.
     assert generic_of(Function(name="f", parameters=(
         Parameter("x", "positional_or_keyword", True, type=t, cpp_name="x"),))) is None
     assert generic_of(Function(name="f", parameters=(
-        x, Parameter("key", "keyword_only", type=INT, cpp_name="key")))) is None
+        Parameter("y", "positional_only", type=INT, cpp_name="y"),
+        Parameter("x", "keyword_only", type=t, cpp_name="x")))) is None
     # Constrained and bounded TypeVars have their own rules; a parameter named like T hides it.
     assert generic_of(Function(name="f", parameters=(Parameter(
         "x", "positional_only", type=TypeVarType("S", constraints=(STR, BYTES)), cpp_name="x"),),

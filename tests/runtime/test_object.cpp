@@ -96,3 +96,29 @@ TEST_CASE("object: import of a missing module raises module_not_found_error", "[
               "ModuleNotFoundError: No module named 'pyhpp_no_such_module'");
     }
 }
+
+TEST_CASE("object: type_object is a checked handle to a class", "[object]") {
+    pyhpp::object json = pyhpp::import("json");
+    pyhpp::type_object encoder(json.attr("JSONEncoder"));
+    CHECK(encoder.name() == "json.encoder.JSONEncoder");
+    CHECK(pyhpp::type_object(pyhpp::object(3).attr("__class__")).name() == "int");
+    // Anything but a class is refused, with the type it was.
+    CHECK_THROWS_AS(pyhpp::type_object(pyhpp::object(3)), pyhpp::type_error);
+    CHECK_THROWS_WITH(pyhpp::type_object(pyhpp::object("x")),
+                      "TypeError: cannot cast str to pyhpp::type_object");
+    // type(instance), issubclass, and calling it makes an instance.
+    pyhpp::object made = encoder();
+    CHECK(pyhpp::type_object::of(made).is(encoder));
+    pyhpp::type_object object_class(pyhpp::object(1).attr("__class__").attr("__base__"));
+    CHECK(encoder.is_subclass_of(object_class));
+    CHECK_FALSE(object_class.is_subclass_of(encoder));
+    CHECK_THROWS_AS(pyhpp::type_object::of(pyhpp::object()), pyhpp::value_error);
+    // object::cast and to_object know it; a union takes a class as it.
+    CHECK(json.attr("JSONDecoder").cast<pyhpp::type_object>().name() == "json.decoder.JSONDecoder");
+    CHECK_THROWS_WITH(pyhpp::object(2.5).cast<pyhpp::type_object>(),
+                      "TypeError: cannot cast float to pyhpp::type_object");
+    CHECK(pyhpp::to_object(encoder).is(encoder));
+    using cls_or_str = std::variant<std::string, pyhpp::type_object>;
+    CHECK(json.attr("JSONEncoder").cast<cls_or_str>().index() == 1);
+    CHECK(pyhpp::object("s").cast<cls_or_str>().index() == 0);
+}

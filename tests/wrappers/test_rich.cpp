@@ -153,3 +153,20 @@ TEST_CASE("rich: NamedTuple and TypedDict are value structs", "[rich][structs]")
                       "richfix.rich.Contact: "
                       "item ['address'] is missing");
 }
+
+TEST_CASE("rich: type[X] is a pyhpp::type_object", "[rich][type]") {
+    pyhpp::type_object shape_class = rich::class_of(shapes::Shape("square"));
+    CHECK(shape_class.name() == "richfix.shapes.Shape");
+    shapes::Shape made = rich::make(shape_class, "circle");
+    CHECK(made.attr("name").cast<std::string>() == "circle");
+    // A class that does not make a Shape: the result's check says so.
+    CHECK_THROWS_AS(rich::make(rich::class_of(pyhpp::object(1)), "7"), pyhpp::type_error);
+    CHECK(rich::class_of(pyhpp::object("s")).name() == "str");
+    auto key_error = rich::exception_class("KeyError");
+    REQUIRE(key_error.has_value());
+    CHECK(key_error->name() == "KeyError");
+    CHECK(key_error->is_subclass_of(*rich::exception_class("LookupError")));
+    CHECK_FALSE(rich::exception_class("no_such_name").has_value());
+    // A builtin that is not a class is refused as a result.
+    CHECK_THROWS_AS(rich::exception_class("len"), pyhpp::type_error);
+}

@@ -130,6 +130,7 @@ CPP_KINDS = (
     "none",  # void <-> None (results only)
     "object",  # pyhpp::object <-> anything
     "other",  # pyhpp::other <-> anything: a variant's alternative for what C++ cannot name
+    "type",  # pyhpp::type_object <-> a class (type[X], type)
     "optional",  # std::optional<A> <-> A | None
     "list",  # std::vector<A> <-> list (any sequence when read back)
     "tuple_var",  # std::vector<A> <-> tuple[A, ...]

@@ -63,7 +63,10 @@ SCALARS = {
     "pathlib.Path": "path",
     "pathlib.PurePath": "path",
     "os.PathLike": "path",
+    "builtins.type": "type",
 }
+# Mapped whatever their arguments: os.PathLike[str] is a path whatever it holds, type[X] a class.
+ANY_ARGUMENTS = {"os.PathLike", "builtins.type"}
 DYNAMIC = {"typing.Any", "builtins.object"}
 # The result of a function that never returns (it raises or exits): void.
 NEVER = {"typing.NoReturn", "typing.Never", "typing_extensions.NoReturn",
@@ -94,7 +97,10 @@ BUFFERS = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "array
            "collections.abc.Buffer", "typing_extensions.Buffer"}
 PATH_PARTS = {"builtins.str", "builtins.bytes", "os.PathLike"}
 # What a C++ caller passes as a std::vector (as results they are not all sequences).
-PARAMETER_SEQUENCES = {"collections.abc.Iterable", "collections.abc.Collection"}
+# Read-only sequences and what a parameter may take as one (typeshed's protocol of a sized,
+# indexable sequence: sqlite3's query parameters, os.writev's buffers): a std::vector copy.
+PARAMETER_SEQUENCES = {"collections.abc.Iterable", "collections.abc.Collection",
+                       "_typeshed.SupportsLenAndGetItem"}
 # Views of a mapping (what keys(), values() and items() return), copied into a std::vector as
 # results.
 VIEWS = {"collections.abc.KeysView", "collections.abc.ValuesView", "collections.abc.ItemsView"}
@@ -170,8 +176,8 @@ class TypeMapper:
             return self.classes[name]  # a generic class's wrapper holds any parametrisation
         if name in PROTOCOLS:
             return CppType(PROTOCOLS[name])
-        if name in SCALARS and (not args or name == "os.PathLike"):
-            return CppType(SCALARS[name])  # os.PathLike[str]: a path whatever it holds
+        if name in SCALARS and (not args or name in ANY_ARGUMENTS):
+            return CppType(SCALARS[name])
         if name in DYNAMIC:
             return OBJECT
         if name in NEVER and not self.parameter:
@@ -483,13 +489,11 @@ class _Context:
     def generic(self, function: Function, parameters: Tuple[Parameter, ...], returns: CppType
                 ) -> Optional[Generic]:
         """The function template of a function generic in unbounded TypeVars, where each is
-        deduced from a parameter: `T heappop(const pyhpp::list<T> &heap)`. Only functions of
-        required positional parameters, so the template and the plain wrapper take the same
-        arguments; None where there is nothing to deduce or a TypeVar sits where C++ cannot
-        deduce it (a std::function)."""
-        if any(p.kind not in ("positional_only", "positional_or_keyword") or p.has_default
-               for p in parameters):
-            return None
+        deduced from a parameter: `T heappop(const pyhpp::list<T> &heap)`. The TypeVars must
+        sit in required positional parameters (which come first in C++ too); the others take
+        what the plain wrapper takes (`bisect_left(const std::vector<T> &a, const T &x,
+        pyhpp::opt<std::int64_t> lo = {}, ...)`). None where there is nothing to deduce or a
+        TypeVar sits where C++ cannot deduce it (a std::function)."""
         self.mapper.template_parameters = names = {}
         try:
             self.mapper.parameter = True
@@ -507,6 +511,11 @@ class _Context:
             "_ref")) for p, t in zip(parameters, types)]
         if not names or any(_in_callable(t) for t in types + [result]):
             return None
+        for i, (p, t) in enumerate(zip(parameters, types)):
+            if not _typevars(t):
+                types[i] = p.cpp_type or OBJECT  # as the plain wrapper takes it
+            elif p.kind not in ("positional_only", "positional_or_keyword") or p.has_default:
+                return None
         if {p.cpp_name for p in parameters} & set(names.values()):
             return None  # a parameter would hide its template parameter
         deduced: set = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 from .cpp import Spellings
 
@@ -303,23 +303,33 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
         omitted=omitted,
         unsupported=function.unsupported,
         default_refs=default_refs,
-        template=_template_view(function, spell),
+        template=_template_view(function, spell, declarations, forward_names),
     )
 
 
-def _template_view(function: Function, spell: Spellings) -> Optional[TemplateView]:
+def _template_view(function: Function, spell: Spellings, plain: List[str],
+                   forward_names: List[str]) -> Optional[TemplateView]:
+    """The template over the plain wrapper's parameters (`plain`, in C++ order, forwarded as
+    `forward_names`): those of a TypeVar (required and positional: first) converted, the others
+    declared and passed on as they are."""
     g = function.generic
     if g is None:
         return None
-    declarations, arguments = [], []
+    templated: Dict[str, Tuple[str, str]] = {}
     for p, t, repeated in zip(function.parameters, g.parameters, g.repeated):
+        if t == p.cpp_type:
+            continue
         spell.use(t)
         spelled = cpp.cpp_type(t)
         if repeated:  # deduced by an earlier parameter: f(list<T>, T) takes f(ints, 5)
             spelled = f"pyhpp::non_deduced<{spelled}>"
-        declarations.append(f"const {spelled} &{p.cpp_name}")
-        arguments.append(p.cpp_name if t == p.cpp_type else
-                         f"pyhpp::convert<{cpp.cpp_type(p.cpp_type)}>({p.cpp_name})")
+        templated[p.cpp_name] = (f"const {spelled} &{p.cpp_name}",
+                                 f"pyhpp::convert<{cpp.cpp_type(p.cpp_type)}>({p.cpp_name})")
+    declarations, arguments = [], []
+    for declaration, name in zip(plain, forward_names):
+        declaration, argument = templated.get(name, (declaration, name))
+        declarations.append(declaration)
+        arguments.append(argument)
     spell.use(g.returns)
     return TemplateView(parameters=", ".join(f"class {n}" for n in g.names),
                         returns=cpp.cpp_type(g.returns), declarations=declarations,

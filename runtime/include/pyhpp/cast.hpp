@@ -137,7 +137,7 @@ object leaf_to(std::chrono::microseconds value);
 object leaf_to(const std::filesystem::path &value);
 
 /// Python types the containers check for.
-enum class py_kind { list, tuple, dict, set, frozenset, any_set, callable };
+enum class py_kind { list, tuple, dict, set, frozenset, any_set, callable, type };
 /// isinstance(o, kind) (callable: callable(o)).
 bool is_kind(const object &o, py_kind kind) noexcept;
 /// type(o) is exactly the kind's type.

@@ -146,6 +146,29 @@ class other : public object {
     static void pyhpp_check(const object &) noexcept {}
 };
 
+/// A Python class (`type[X]`, `type` in an annotation): an object that is a type. Made from a
+/// pyhpp::object explicitly, and checked: `pyhpp::type_object(pyhpp::import("json").attr(
+/// "JSONEncoder"))`; anything but a class raises pyhpp::type_error. Calling it makes an
+/// instance, as in Python.
+class type_object : public object {
+  public:
+    type_object() noexcept = default;
+    explicit type_object(const object &value);
+    type_object(detail::unchecked_t, object value) noexcept : object(std::move(value)) {}
+
+    /// `type(instance)`.
+    static type_object of(const object &instance);
+    /// `issubclass(self, base)`.
+    bool is_subclass_of(const type_object &base) const;
+    /// The class's name, prefixed with its module unless builtin (e.g. "json.JSONEncoder").
+    std::string name() const;
+
+    /// Raises pyhpp::type_error unless `value` is a class. PRECONDITION: The GIL must be held.
+    static void pyhpp_check(const object &value);
+    /// Whether `value` is a class, the exact match of a union. PRECONDITION: The GIL must be held.
+    static bool pyhpp_exact(const object &value) noexcept;
+};
+
 /// Python's `None`.
 object none();
 

@@ -66,6 +66,25 @@ TEST_CASE("bisect.insort inserts into the caller's list, in order") {
     CHECK(sorted.to_vector() == std::vector<std::int64_t>{0, 1, 3, 4, 5});
 }
 
+TEST_CASE("bisect searches a C++ vector of its own element type, with lo and hi") {
+    std::vector<std::int64_t> numbers{1, 2, 2, 2, 5};
+    std::vector<std::int64_t> found{
+        bisect::bisect_left(numbers, 2), bisect::bisect_right(numbers, 2),
+        bisect::bisect_left(numbers, 2, 2), bisect::bisect_right(numbers, 2, 0, 3),
+        bisect::bisect(numbers, 9, 1, std::optional<std::int64_t>{})};
+    pyhpp::object expected = corpus::run("import bisect\n"
+                                         "n = [1, 2, 2, 2, 5]\n"
+                                         "result = [bisect.bisect_left(n, 2),\n"
+                                         "          bisect.bisect_right(n, 2),\n"
+                                         "          bisect.bisect_left(n, 2, 2),\n"
+                                         "          bisect.bisect_right(n, 2, 0, 3),\n"
+                                         "          bisect.bisect(n, 9, 1, None)]\n");
+    CHECK(found == expected.cast<std::vector<std::int64_t>>());
+    CHECK(found == std::vector<std::int64_t>{1, 4, 2, 3, 5});
+    std::vector<std::string> words{"apple", "cherry"};
+    CHECK(bisect::bisect_left(words, "banana") == 1);
+}
+
 TEST_CASE("random.Random.shuffle permutes the caller's list as Python's does") {
     pyhpp::list<std::int64_t> numbers(std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8});
     pyrandom::Random(42).shuffle(numbers);

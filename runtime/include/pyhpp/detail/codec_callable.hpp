@@ -77,6 +77,7 @@ PYHPP_PYTHON_NAME(bool_, "bool");
 PYHPP_PYTHON_NAME(str_, "str");
 PYHPP_PYTHON_NAME(bytes_, "bytes");
 PYHPP_PYTHON_NAME(object_, "object");
+PYHPP_PYTHON_NAME(type_object, "type");
 #undef PYHPP_PYTHON_NAME
 
 template <class C> struct python_name<optional<C>, void> {

@@ -133,6 +133,20 @@ struct object_ {
     }
 };
 
+/// type[X] <-> pyhpp::type_object: any class (whether it derives from X is Python's to check).
+struct type_object {
+    using type = pyhpp::type_object;
+    /// A null handle is sent as None.
+    static PyObject *to_python(const type &value) noexcept { return object_::to_python(value); }
+    static bool exact(PyObject *o) noexcept { return PyType_Check(o); }
+    static bool from_python(PyObject *o, type &out, failure &f) noexcept {
+        if (PYHPP_UNLIKELY(!PyType_Check(o)))
+            return f.type_mismatch(o);
+        out = pyhpp::type_object(unchecked, pyhpp::object::borrow(o));
+        return true;
+    }
+};
+
 /// pyhpp::other: any object, as the last alternative of a variant (see pyhpp::other).
 struct other {
     using type = pyhpp::other;

@@ -398,6 +398,13 @@ std::complex<double> rotate(const std::complex<double> &z);
 /// Python: `golden_classes.pick(items: list[T], index: int = ...) -> T`
 /// Defined at golden_classes.py:203.
 pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index = {});
+/// `pick` for the C++ types the arguments hold: converts them, and the result, through
+/// the pyhpp::object signature above.
+template <class T>
+T pick(const std::vector<T> &items, pyhpp::opt<std::int64_t> index = {}) {
+    return pyhpp::convert<T>(
+        ::py::golden_classes::pick(pyhpp::convert<std::vector<pyhpp::object>>(items), index));
+}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Account::Account(const std::string &owner, pyhpp_K &&...pyhpp_kw)

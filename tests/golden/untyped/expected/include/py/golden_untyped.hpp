@@ -107,7 +107,7 @@ unions(const std::variant<std::int64_t, std::string> &x,
 /// Python: `golden_untyped.callback(f: Callable[[int], str], g: Callable[..., None]) ->
 /// Callable[[], int]`
 /// Defined at golden_untyped.py:26.
-std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const pyhpp::object &g);
+std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const std::function<void(const std::vector<pyhpp::object> &)> &g);
 
 /// Python: `golden_untyped.literal(mode: Literal['r', 'w']) -> None`
 /// Defined at golden_untyped.py:30.

@@ -93,12 +93,12 @@ unions(const std::variant<std::int64_t, std::string> &x,
         pyhpp_result, "golden_untyped.unions()", "int | bytes");
 }
 
-std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const pyhpp::object &g) {
+std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const std::function<void(const std::vector<pyhpp::object> &)> &g) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.callback()");
     auto *pyhpp_callable = pyhpp_attrs::callback.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.callback()");
     pyhpp_args.set<0>(codec::callable<codec::str_, codec::int_>::to_python(f), "f");
-    pyhpp_args.set<1>(codec::object_::to_python(g), "g");
+    pyhpp_args.set<1>(codec::callable_any<codec::void_result>::to_python(g), "g");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::callable<codec::int_>>(
         pyhpp_result, "golden_untyped.callback()", "Callable[[], int]");
