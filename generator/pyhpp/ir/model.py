@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
+from .kinds import Kind
+
 SCHEMA_VERSION = 5
 
 
@@ -114,36 +116,8 @@ class TypeSource:
 # C++ types: a tree filled by passes/typemap.py. `kind` names a codec of the runtime.
 # ---------------------------------------------------------------------------------------------
 
-CPP_KINDS = (
-    # issue 3 kinds:
-    #   "variant" (args: alternatives), "literal" (args: (base,), values: allowed values),
-    #   "instance" (name: C++ qualified class, ref: Python qualname), "enum" (name, ref),
-    #   "datetime", "date", "time", "timedelta", "path", "complex",
-    #   "callable" (args: (result, *parameters)), "iterator" (args: (item,)),
-    #   "callable_any" (args: (result,): Callable[..., R], any positional pyhpp::object),
-    #   "struct" (name, ref: a NamedTuple / TypedDict value struct)
-    "int",  # std::int64_t <-> int
-    "float",  # double <-> float
-    "bool",  # bool <-> bool
-    "str",  # std::string (UTF-8) <-> str
-    "bytes",  # pyhpp::bytes <-> bytes
-    "none",  # void <-> None (results only)
-    "object",  # pyhpp::object <-> anything
-    "other",  # pyhpp::other <-> anything: a variant's alternative for what C++ cannot name
-    "type",  # pyhpp::type_object <-> a class (type[X], type)
-    "optional",  # std::optional<A> <-> A | None
-    "list",  # std::vector<A> <-> list (any sequence when read back)
-    "tuple_var",  # std::vector<A> <-> tuple[A, ...]
-    "tuple",  # std::tuple<A, B, ...> <-> tuple[A, B, ...]
-    "dict",  # std::map<K, V> <-> dict (any mapping when read back)
-    "set",  # std::set<A> <-> set
-    "frozenset",  # std::set<A> <-> frozenset
-    # Parameters that share the caller's container (a mutation stays visible), issue 7:
-    "list_ref",  # pyhpp::list<A> <-> the same list
-    "dict_ref",  # pyhpp::dict<K, V> <-> the same dict
-    "set_ref",  # pyhpp::set<A> <-> the same set
-    "typevar",  # a C++ template parameter (name), in Function.generic only
-)
+# The kinds, with their C++ spellings, codecs and headers: ir/kinds.py.
+CPP_KINDS = tuple(k.value for k in Kind)
 
 
 @dataclass(frozen=True)

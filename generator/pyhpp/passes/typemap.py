@@ -24,6 +24,7 @@ import dataclasses
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic
+from ..ir.kinds import ANNOTATIONS, KINDS
 from ..ir.model import (
     Api,
     Attribute,
@@ -49,22 +50,8 @@ from .pytext import py_text
 
 OBJECT = CppType("object")
 
-SCALARS = {
-    "builtins.int": "int",
-    "builtins.float": "float",
-    "builtins.bool": "bool",
-    "builtins.str": "str",
-    "builtins.bytes": "bytes",
-    "builtins.complex": "complex",
-    "datetime.datetime": "datetime",
-    "datetime.date": "date",
-    "datetime.time": "time",
-    "datetime.timedelta": "timedelta",
-    "pathlib.Path": "path",
-    "pathlib.PurePath": "path",
-    "os.PathLike": "path",
-    "builtins.type": "type",
-}
+# Python classes that map to one kind whatever their arguments (ir/kinds.py).
+SCALARS = {name: kind.value for name, kind in ANNOTATIONS.items()}
 # Mapped whatever their arguments: os.PathLike[str] is a path whatever it holds, type[X] a class.
 ANY_ARGUMENTS = {"os.PathLike", "builtins.type"}
 DYNAMIC = {"typing.Any", "builtins.object"}
@@ -114,9 +101,7 @@ MUTABLE = {"collections.abc.MutableSequence": "list_ref",
            "collections.abc.MutableSet": "set_ref"}
 MUTATED = {"builtins.list": "list_ref", "builtins.dict": "dict_ref", "builtins.set": "set_ref"}
 # Kinds that std::map keys and std::set elements can be (they need operator<).
-ORDERED = {"int", "float", "bool", "str", "bytes", "optional", "list", "tuple_var", "tuple",
-           "dict", "set", "frozenset", "enum", "literal", "datetime", "date", "time",
-           "timedelta", "path", "typevar", "variant"}
+ORDERED = {kind.value for kind, row in KINDS.items() if row.ordered}
 # Class kinds whose wrappers are handles (instances), and those that are values.
 HANDLE_KINDS = {"class", "dataclass"}
 VALUE_KINDS = {"enum": "enum", "namedtuple": "struct", "typeddict": "struct"}

@@ -6,73 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple, Union
 
+from ..ir.kinds import info
 from ..ir.model import Class, CppType
 
-_SCALAR_TYPES = {
-    "int": "std::int64_t",
-    "float": "double",
-    "bool": "bool",
-    "str": "std::string",
-    "bytes": "pyhpp::bytes",
-    "none": "void",
-    "object": "pyhpp::object",
-    "other": "pyhpp::other",
-    "type": "pyhpp::type_object",
-    "complex": "std::complex<double>",
-    "datetime": "pyhpp::datetime",
-    "date": "pyhpp::date",
-    "time": "pyhpp::time_of_day",
-    "timedelta": "std::chrono::microseconds",
-    "path": "std::filesystem::path",
-}
-_CODECS = {
-    "int": "int_",
-    "float": "float_",
-    "bool": "bool_",
-    "str": "str_",
-    "bytes": "bytes_",
-    "object": "object_",
-    "other": "other",
-    "type": "type_object",
-    "complex": "complex",
-    "datetime": "datetime",
-    "date": "date",
-    "time": "time",
-    "timedelta": "timedelta",
-    "path": "path",
-}
-_HEADERS = {
-    "int": "<cstdint>",
-    "str": "<string>",
-    "optional": "<optional>",
-    "list": "<vector>",
-    "tuple_var": "<vector>",
-    "tuple": "<tuple>",
-    "dict": "<map>",
-    "set": "<set>",
-    "frozenset": "<set>",
-    "variant": "<variant>",
-    "complex": "<complex>",
-    "datetime": "<pyhpp/chrono.hpp>",
-    "date": "<pyhpp/chrono.hpp>",
-    "time": "<pyhpp/chrono.hpp>",
-    "timedelta": "<chrono>",
-    "path": "<filesystem>",
-    "callable": "<functional>",
-    "callable_any": "<functional>",
-    "iterator": "<pyhpp/iterator.hpp>",
-    "list_ref": "<pyhpp/containers.hpp>",
-    "dict_ref": "<pyhpp/containers.hpp>",
-    "set_ref": "<pyhpp/containers.hpp>",
-}
-PASSED_BY_VALUE = {"int", "float", "bool", "enum", "datetime", "date", "time", "timedelta"}
 
 
 def by_value(t: CppType) -> bool:
     """Whether a parameter of type `t` is passed by value (cheap to copy) or const reference."""
     if t.kind == "literal":
         return by_value(t.args[0])
-    return t.kind in PASSED_BY_VALUE
+    return info(t.kind).by_value
 
 
 def complete_refs(t: Optional[CppType]) -> Set[str]:
@@ -96,35 +39,19 @@ def opt_type(t: CppType) -> str:
 
 
 def cpp_type(t: CppType) -> str:
-    if t.kind in _SCALAR_TYPES:
-        return _SCALAR_TYPES[t.kind]
     if t.kind in ("instance", "enum", "struct", "typevar"):
         return t.name
     if t.kind == "literal":
         return cpp_type(t.args[0])
-    inner = ", ".join(cpp_type(a) for a in t.args)
-    if t.kind == "optional":
-        return f"std::optional<{inner}>"
-    if t.kind in ("list", "tuple_var"):
-        return f"std::vector<{inner}>"
-    if t.kind == "tuple":
-        return f"std::tuple<{inner}>"
-    if t.kind == "dict":
-        return f"std::map<{inner}>"
-    if t.kind in ("set", "frozenset"):
-        return f"std::set<{inner}>"
-    if t.kind == "variant":
-        return f"std::variant<{inner}>"
     if t.kind == "callable":
         result, *parameters = t.args
         return f"std::function<{cpp_type(result)}(" + ", ".join(cpp_type(p) for p in parameters) + ")>"
     if t.kind == "callable_any":
         return f"std::function<{cpp_type(t.args[0])}(const std::vector<pyhpp::object> &)>"
-    if t.kind == "iterator":
-        return f"pyhpp::iterator_range<{inner}>"
-    if t.kind in ("list_ref", "dict_ref", "set_ref"):
-        return f"pyhpp::{t.kind[:-4]}<{inner}>"
-    raise ValueError(f"no C++ type for kind {t.kind!r}")
+    spelling = info(t.kind).cpp
+    if not spelling:
+        raise ValueError(f"no C++ type for kind {t.kind!r}")
+    return spelling.replace("{args}", ", ".join(cpp_type(a) for a in t.args))
 
 
 @dataclass
@@ -189,10 +116,7 @@ class Spellings:
         """Records the headers and helpers `t` needs."""
         if t is None:
             return
-        if t.kind in _HEADERS:
-            self.headers.add(_HEADERS[t.kind])
-        if t.kind == "callable_any":
-            self.headers.add("<vector>")  # its arguments
+        self.headers.update(info(t.kind).headers)
         if t.kind in ("instance", "enum", "struct"):
             module = t.ref.rsplit(".", 1)[0]
             if module != self.module:
@@ -250,8 +174,6 @@ class Spellings:
         return self.literals[key]
 
     def codec(self, t: CppType) -> str:
-        if t.kind in _CODECS:
-            return "codec::" + _CODECS[t.kind]
         if t.kind == "instance" and t.ref in self.structural:
             return f"codec::structural<{t.name}>"
         if t.kind == "instance":
@@ -263,15 +185,15 @@ class Spellings:
             return f"codec::literal<{self.codec(t.args[0])}, {self.literal(t).helper}>"
         if t.kind == "struct":
             return self.struct_codec(t).helper
-        if t.kind == "callable":
+        if t.kind in ("callable", "callable_any"):
             result, *parameters = t.args
             r = "codec::void_result" if result.kind == "none" else self.codec(result)
-            return f"codec::callable<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
-        if t.kind == "callable_any":
-            result = t.args[0]
-            r = "codec::void_result" if result.kind == "none" else self.codec(result)
-            return f"codec::callable_any<{r}>"
-        return f"codec::{t.kind}<" + ", ".join(self.codec(a) for a in t.args) + ">"
+            name = "callable" if t.kind == "callable" else "callable_any"
+            return f"codec::{name}<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
+        spelling = info(t.kind).codec
+        if not spelling:
+            raise ValueError(f"no codec for kind {t.kind!r}")
+        return spelling.replace("{args}", ", ".join(self.codec(a) for a in t.args))
 
 
 def is_by_value(c: Class) -> bool:
