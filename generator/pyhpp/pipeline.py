@@ -159,10 +159,11 @@ def _write(options: Options, result: Result) -> None:
 
 
 def _generator_files() -> List[str]:
-    """pyhpp's own sources and templates: changing them regenerates too."""
+    """pyhpp's own sources, templates and exception table: changing them regenerates too."""
     from . import render
+    from .render.exceptions import EXCEPTIONS_FILE
 
-    files = render.template_files()
+    files = render.template_files() + [EXCEPTIONS_FILE]
     for root, _dirs, names in os.walk(os.path.join(GENERATOR_DIR, "pyhpp")):
         files += [os.path.join(root, n) for n in names if n.endswith(".py")]
     return files

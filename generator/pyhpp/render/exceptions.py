@@ -1,0 +1,63 @@
+"""The Python built-in exceptions the runtime maps to C++ classes, read from the runtime's own
+table (runtime/include/pyhpp/detail/exceptions.def), so the generator and the runtime cannot
+disagree."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
+
+# The source tree holds the runtime beside generator/; an install puts a copy of the table at the
+# same place relative to the generator (CMakeLists.txt).
+EXCEPTIONS_FILE = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
+    "runtime", "include", "pyhpp", "detail", "exceptions.def",
+)
+
+_ENTRY = re.compile(r"PYHPP_(ROOT_)?EXCEPTION\((\w+), (\w+)(?:, (\w+))?\)")
+
+
+@dataclass(frozen=True)
+class BuiltinException:
+    python_name: str  # in builtins: "KeyError"
+    cpp_class: str  # in namespace pyhpp: "key_error"
+    cpp_base: Optional[str]  # None for BaseException (pyhpp::error)
+
+    @property
+    def qualified(self) -> str:
+        return "builtins." + self.python_name
+
+    @property
+    def cpp_name(self) -> str:
+        return "pyhpp::" + self.cpp_class
+
+
+def read_table(path: str = EXCEPTIONS_FILE) -> Tuple[BuiltinException, ...]:
+    """The entries of the table in order; ValueError names the first line that is neither a
+    comment nor an entry, or an entry whose base is not declared before it."""
+    entries = []
+    declared = set()
+    with open(path, encoding="utf-8") as table:
+        for number, line in enumerate(table, 1):
+            text = line.strip()
+            if not text or text.startswith("//"):
+                continue
+            match = _ENTRY.fullmatch(text)
+            root, python_name, cpp_class, base = match.groups() if match else ("", "", "", "")
+            # A root entry has no base; every other one names a class declared before it.
+            if not match or (root is None) == (base is None) or (base and base not in declared):
+                raise ValueError(f"{path}:{number}: not an exception entry with a declared "
+                                 f"base: {text}")
+            entry = BuiltinException(python_name, cpp_class, base)
+            declared.add(entry.cpp_class)
+            entries.append(entry)
+    return tuple(entries)
+
+
+BUILTIN_EXCEPTIONS = read_table()
+
+# Python exception classes the runtime maps, by qualified name: "builtins.KeyError" ->
+# "pyhpp::key_error".
+BUILTIN_ERRORS: Dict[str, str] = {e.qualified: e.cpp_name for e in BUILTIN_EXCEPTIONS}
