@@ -161,7 +161,7 @@ def _write(options: Options, result: Result) -> None:
 def _generator_files() -> List[str]:
     """pyhpp's own sources, templates and exception table: changing them regenerates too."""
     from . import render
-    from .render.exceptions import EXCEPTIONS_FILE
+    from .exception_table import EXCEPTIONS_FILE
 
     files = render.template_files() + [EXCEPTIONS_FILE]
     for root, _dirs, names in os.walk(os.path.join(GENERATOR_DIR, "pyhpp")):

@@ -8,7 +8,7 @@ from typing import List
 
 import pytest
 
-from pyhpp.render.exceptions import BUILTIN_ERRORS, BUILTIN_EXCEPTIONS, read_table
+from pyhpp.exception_table import BUILTIN_ERRORS, BUILTIN_EXCEPTIONS, read_table
 
 
 def test_the_table_follows_python_s_hierarchy() -> None:

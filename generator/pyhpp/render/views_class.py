@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple
 
+from ..exception_table import BUILTIN_ERRORS
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
 from ..passes import members, typemap
 from ..passes.pytext import py_text
@@ -14,7 +15,6 @@ from . import cpp
 from . import depends
 from . import order
 from .cpp import ClassRef, EnumTraits, LiteralSet, Spellings
-from .exceptions import BUILTIN_ERRORS
 from .views import FunctionView, doc_lines, function_view
 from .views_member import (COMPARISONS, ComparisonView, comparison_views,
                            drop_repeated_overloads, member, special_view)
