@@ -231,6 +231,15 @@ def test_the_modules_command_lists_what_generate_writes(tmp_path: pathlib.Path) 
     assert directories.read_text().splitlines() == [os.path.join(FIXTURES, "reexfix")]
 
 
+def test_the_modules_command_prints_the_warnings_of_the_walk(tmp_path: pathlib.Path) -> None:
+    done = pyhpp("modules", "reexfix", "--recursive", "--python", TARGET, "--path", FIXTURES,
+                 cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "reexfix.sub"]
+    assert done.stderr == ("reexfix/sub/__init__.py: warning: submodule reexfix.sub.broken is "
+                           "not wrapped: importing it raised RuntimeError: broken on purpose\n")
+
+
 def test_recursive_generate_writes_a_file_pair_per_module(tmp_path: pathlib.Path) -> None:
     done = generate("reexfix", "--recursive", "-o", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
