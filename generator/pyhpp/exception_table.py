@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 # The source tree holds the runtime beside generator/; an install puts a copy of the table at the
 # same place relative to the generator (CMakeLists.txt).
@@ -34,24 +34,31 @@ class BuiltinException:
         return "pyhpp::" + self.cpp_class
 
 
+def _entry(text: str, declared: Set[str]) -> Optional[BuiltinException]:
+    """The entry on one line of the table: a root entry has no base, every other one names a
+    class declared before it; None for anything else."""
+    match = _ENTRY.fullmatch(text)
+    if match is None:
+        return None
+    root, python_name, cpp_class, base = match.groups()
+    if (root is None) == (base is None) or (base is not None and base not in declared):
+        return None
+    return BuiltinException(python_name, cpp_class, base)
+
+
 def read_table(path: str = EXCEPTIONS_FILE) -> Tuple[BuiltinException, ...]:
     """The entries of the table in order; ValueError names the first line that is neither a
     comment nor an entry, or an entry whose base is not declared before it."""
-    entries = []
-    declared = set()
+    entries: List[BuiltinException] = []
     with open(path, encoding="utf-8") as table:
         for number, line in enumerate(table, 1):
             text = line.strip()
             if not text or text.startswith("//"):
                 continue
-            match = _ENTRY.fullmatch(text)
-            root, python_name, cpp_class, base = match.groups() if match else ("", "", "", "")
-            # A root entry has no base; every other one names a class declared before it.
-            if not match or (root is None) == (base is None) or (base and base not in declared):
+            entry = _entry(text, {e.cpp_class for e in entries})
+            if entry is None:
                 raise ValueError(f"{path}:{number}: not an exception entry with a declared "
                                  f"base: {text}")
-            entry = BuiltinException(python_name, cpp_class, base)
-            declared.add(entry.cpp_class)
             entries.append(entry)
     return tuple(entries)
 
