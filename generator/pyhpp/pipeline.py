@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from .diagnostics import Diagnostic, GenerationError
-from .ir.model import Api, Location
+from .ir.model import Api
 from .introspect.launch import IntrospectionFailed, run_introspection, stub_options
 from .introspect.launch import list_modules as run_list
 from .passes import exports, generics, inherit, macros, naming, signatures, typemap
@@ -47,57 +48,37 @@ class Result:
     inputs: List[str] = field(default_factory=list)  # Python files the modules imported
 
 
+@contextlib.contextmanager
+def _child(python: str) -> Iterator[None]:
+    """Turns a child interpreter that cannot start or that fails into a GenerationError."""
+    try:
+        yield
+    except OSError as exc:
+        raise GenerationError(f"cannot run Python '{python}': {exc.strerror}") from None
+    except IntrospectionFailed as exc:
+        raise GenerationError(exc.diagnostic.message, exc.diagnostic.location) from None
+
+
 def introspect(options: Options) -> Tuple[Api, List[str], List[Diagnostic]]:
     """Runs the introspection stage inside the target interpreter, as a child process."""
-    try:
+    with _child(options.python):
         found = run_introspection(options.python, options.modules, options.paths,
                                   recursive=options.recursive, includes=options.includes,
                                   excludes=options.excludes,
                                   stubs=stub_options(options.stubs, options.use_stubs))
-    except OSError as exc:
-        raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
-    except IntrospectionFailed as exc:
-        raise _introspection_error(exc) from None
     if found.stderr.strip():
         sys.stderr.write(found.stderr)  # what the imported modules printed
-    diagnostics = [
-        Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
-        for d in found.diagnostics
-    ]
-    return found.api, list(found.files), diagnostics
+    return found.api, list(found.files), list(found.diagnostics)
 
 
 def list_modules(options: Options) -> Tuple[List[str], List[str], List[Diagnostic]]:
     """The modules `generate` would write files for, in order, without describing them; and
     the directories of the packages walked (with `recursive`)."""
-    try:
+    with _child(options.python):
         names, directories, found = run_list(options.python, options.modules, options.paths,
                                              options.recursive, options.includes,
                                              options.excludes)
-    except OSError as exc:
-        raise GenerationError(f"cannot run Python '{options.python}': {exc.strerror}") from None
-    except IntrospectionFailed as exc:
-        raise _introspection_error(exc) from None
-    return names, directories, [
-        Diagnostic(d["severity"], d["message"], _location(d.get("location", "")))
-        for d in found]
-
-
-def _introspection_error(exc: IntrospectionFailed) -> GenerationError:
-    message = str(exc)
-    if message.startswith("pyhpp: error: "):
-        return GenerationError(message[len("pyhpp: error: "):])
-    where, sep, rest = message.partition(": error: ")
-    return GenerationError(rest, _location(where)) if sep else GenerationError(message)
-
-
-def _location(text: str) -> Optional[Location]:
-    if not text:
-        return None
-    file, _, line = text.rpartition(":")
-    if file and line.isdigit():
-        return Location(file, int(line))
-    return Location(text)
+    return names, directories, found
 
 
 def analyse(options: Options) -> Result:
@@ -159,10 +140,11 @@ def _write(options: Options, result: Result) -> None:
 
 
 def _generator_files() -> List[str]:
-    """pyhpp's own sources and templates: changing them regenerates too."""
+    """pyhpp's own sources, templates and exception table: changing them regenerates too."""
     from . import render
+    from .exception_table import EXCEPTIONS_FILE
 
-    files = render.template_files()
+    files = render.template_files() + [EXCEPTIONS_FILE]
     for root, _dirs, names in os.walk(os.path.join(GENERATOR_DIR, "pyhpp")):
         files += [os.path.join(root, n) for n in names if n.endswith(".py")]
     return files

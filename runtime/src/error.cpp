@@ -34,43 +34,13 @@ std::vector<registered> &registry() {
     static std::vector<registered> table = [] {
         std::vector<registered> t;
         auto add = [&t](PyObject *type, error_class cls) { t.push_back({type, cls}); };
-        add(PyExc_BaseException, error_class_of<error>());
-        add(PyExc_Exception, error_class_of<exception>());
-        add(PyExc_KeyboardInterrupt, error_class_of<keyboard_interrupt>());
-        add(PyExc_SystemExit, error_class_of<system_exit>());
-        add(PyExc_GeneratorExit, error_class_of<generator_exit>());
-        add(PyExc_ArithmeticError, error_class_of<arithmetic_error>());
-        add(PyExc_ZeroDivisionError, error_class_of<zero_division_error>());
-        add(PyExc_OverflowError, error_class_of<overflow_error>());
-        add(PyExc_FloatingPointError, error_class_of<floating_point_error>());
-        add(PyExc_AssertionError, error_class_of<assertion_error>());
-        add(PyExc_AttributeError, error_class_of<attribute_error>());
-        add(PyExc_BufferError, error_class_of<buffer_error>());
-        add(PyExc_EOFError, error_class_of<eof_error>());
-        add(PyExc_ImportError, error_class_of<import_error>());
-        add(PyExc_ModuleNotFoundError, error_class_of<module_not_found_error>());
-        add(PyExc_LookupError, error_class_of<lookup_error>());
-        add(PyExc_KeyError, error_class_of<key_error>());
-        add(PyExc_IndexError, error_class_of<index_error>());
-        add(PyExc_MemoryError, error_class_of<memory_error>());
-        add(PyExc_NameError, error_class_of<name_error>());
-        add(PyExc_UnboundLocalError, error_class_of<unbound_local_error>());
-        add(PyExc_OSError, error_class_of<os_error>());
-        add(PyExc_FileNotFoundError, error_class_of<file_not_found_error>());
-        add(PyExc_FileExistsError, error_class_of<file_exists_error>());
-        add(PyExc_PermissionError, error_class_of<permission_error>());
-        add(PyExc_IsADirectoryError, error_class_of<is_a_directory_error>());
-        add(PyExc_NotADirectoryError, error_class_of<not_a_directory_error>());
-        add(PyExc_TimeoutError, error_class_of<timeout_error>());
-        add(PyExc_RuntimeError, error_class_of<runtime_error>());
-        add(PyExc_NotImplementedError, error_class_of<not_implemented_error>());
-        add(PyExc_RecursionError, error_class_of<recursion_error>());
-        add(PyExc_StopIteration, error_class_of<stop_iteration>());
-        add(PyExc_TypeError, error_class_of<type_error>());
-        add(PyExc_ValueError, error_class_of<value_error>());
-        add(PyExc_UnicodeError, error_class_of<unicode_error>());
-        add(PyExc_UnicodeDecodeError, error_class_of<unicode_decode_error>());
-        add(PyExc_UnicodeEncodeError, error_class_of<unicode_encode_error>());
+#define PYHPP_ROOT_EXCEPTION(python_name, cpp_class)                                               \
+    add(PyExc_##python_name, error_class_of<cpp_class>());
+#define PYHPP_EXCEPTION(python_name, cpp_class, cpp_base)                                          \
+    PYHPP_ROOT_EXCEPTION(python_name, cpp_class)
+#include <pyhpp/detail/exceptions.def>
+#undef PYHPP_EXCEPTION
+#undef PYHPP_ROOT_EXCEPTION
         return t;
     }();
     return table;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import io
+import json
 import os
 import pathlib
 import subprocess
@@ -14,9 +15,10 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.annotations import convert_annotation, convert_member_annotation
 from pyhpp.introspect.collect import IntrospectionError, describe_module, introspect_modules
-from pyhpp.introspect.launch import RUNNER, run_introspection
+from pyhpp.introspect.launch import RUNNER, IntrospectionFailed, run_introspection
 from pyhpp.introspect.typenames import class_qualname
 from pyhpp.ir.model import (
     Api,
@@ -70,7 +72,7 @@ def pyenv_pythons() -> List[str]:
 
 
 @pytest.fixture(scope="module")
-def introspected() -> Iterator[Tuple[Dict[str, Module], List[str], List[Dict[str, str]]]]:
+def introspected() -> Iterator[Tuple[Dict[str, Module], List[str], List[Diagnostic]]]:
     sys.path.insert(0, FIXTURES)
     try:
         api, files, diagnostics = introspect_modules(
@@ -188,11 +190,10 @@ def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
     assert types_of(w) == {"x": UnresolvedType("Nowhere", reason),
                            "k": named("builtins.list", UnresolvedType("Nowhere", reason)),
                            "return": NoneType()}
-    where = f"introfix/future.py:{line_of('future.py', 'def w(')}"
+    where = Location("introfix/future.py", line_of("future.py", "def w("))
     assert introspected[2] == [
-        {"severity": "warning", "location": where,
-         "message": f"parameter {name!r} of 'introfix.future.w': cannot resolve type "
-                    f"'Nowhere': {reason}"} for name in ("x", "k")]
+        Diagnostic("warning", f"parameter {name!r} of 'introfix.future.w': cannot resolve type "
+                              f"'Nowhere': {reason}", where) for name in ("x", "k")]
 
 
 @pytest.mark.skipif(sys.version_info < (3, 10), reason="modern.py evaluates `X | Y`")
@@ -203,7 +204,7 @@ def test_string_path_matches_object_path() -> None:
     finally:
         sys.path.remove(FIXTURES)
     modern, future = api.modules
-    assert [d["message"].split(":")[0] for d in diagnostics] == [
+    assert [d.message.split(":")[0] for d in diagnostics] == [
         "parameter 'x' of 'introfix.future.w'", "parameter 'k' of 'introfix.future.w'"]
     for twin in modern.functions:
         evaluated = repr(types_of(twin)).replace("introfix.modern.", "introfix.future.")
@@ -291,10 +292,10 @@ def test_convert_annotation_directly() -> None:
     user_id = typing.NewType("user_id", int)
     assert convert_annotation(user_id, globalns)[0] == INT
     pytype, source, diagnostics = convert_annotation(
-        "X.real", globalns, "m.py:3", "parameter 'p' of 'm.f'")
+        "X.real", globalns, Location("m.py", 3), "parameter 'p' of 'm.f'")
     assert pytype == UnresolvedType("X.real", "'getset_descriptor' objects are not types")
-    assert diagnostics[0]["location"] == "m.py:3"
-    assert diagnostics[0]["message"].startswith("parameter 'p' of 'm.f': cannot resolve type")
+    assert diagnostics[0].location == Location("m.py", 3)
+    assert diagnostics[0].message.startswith("parameter 'p' of 'm.f': cannot resolve type")
     assert convert_annotation("list[", globalns)[0] == UnresolvedType(
         "list[", "invalid annotation syntax: " + syntax_message("list["))
     assert convert_annotation("typing.Nope", globalns)[0] == UnresolvedType(
@@ -389,8 +390,9 @@ def syntax_message(text: str) -> str:
 def test_in_process_import_failure_raises() -> None:
     with pytest.raises(IntrospectionError) as caught:
         introspect_modules(["nosuch_module_xyz"])
-    assert str(caught.value) == ("pyhpp: error: cannot import module 'nosuch_module_xyz': "
-                                 "ModuleNotFoundError: No module named 'nosuch_module_xyz'")
+    assert caught.value.diagnostic == Diagnostic(
+        "error", "cannot import module 'nosuch_module_xyz': ModuleNotFoundError: No module "
+                 "named 'nosuch_module_xyz'")
 
 
 # -- the runner process -----------------------------------------------------------------------
@@ -418,34 +420,114 @@ def run_runner(*arguments: str) -> "subprocess.CompletedProcess[str]":
                           universal_newlines=True, timeout=120)
 
 
-@pytest.mark.parametrize("module, message", [
-    ("nosuch_module_xyz", "pyhpp: error: cannot import module 'nosuch_module_xyz': "
-                          "ModuleNotFoundError: No module named 'nosuch_module_xyz'"),
-    ("os.path.join", "pyhpp: error: cannot import module 'os.path.join': ModuleNotFoundError: "
-                     "No module named 'os.path.join'; 'os.path' is not a package "
-                     "('os.path.join' is a function in module 'os.path', not a module)"),
-    ("introfix.broken", f"introfix/broken.py:{line_of('broken.py', 'raise ValueError')}: "
-                        "error: importing 'introfix.broken' raised ValueError: boom"),
+def runner_error(completed: "subprocess.CompletedProcess[str]") -> Diagnostic:
+    """The error record of a failed runner, which prints nothing of its own."""
+    assert (completed.returncode, completed.stderr) == (1, "")
+    document = json.loads(completed.stdout)
+    assert list(document) == ["error"]
+    return Diagnostic.from_record(document["error"])
+
+
+@pytest.mark.parametrize("module, location, message", [
+    ("nosuch_module_xyz", None, "cannot import module 'nosuch_module_xyz': "
+                                "ModuleNotFoundError: No module named 'nosuch_module_xyz'"),
+    ("os.path.join", None, "cannot import module 'os.path.join': ModuleNotFoundError: "
+                           "No module named 'os.path.join'; 'os.path' is not a package "
+                           "('os.path.join' is a function in module 'os.path', not a module)"),
+    ("introfix.broken", Location("introfix/broken.py", line_of("broken.py", "raise ValueError")),
+     "importing 'introfix.broken' raised ValueError: boom"),
     ("introfix.needs_missing",
-     f"introfix/needs_missing.py:{line_of('needs_missing.py', 'import nosuch')}: error: "
+     Location("introfix/needs_missing.py", line_of("needs_missing.py", "import nosuch")),
      "importing 'introfix.needs_missing' raised ModuleNotFoundError: No module named "
      "'nosuch_dependency_xyz'"),
     # runner.py's own directory is not on sys.path, so its modules are not importable.
-    ("annotations", "pyhpp: error: cannot import module 'annotations': ModuleNotFoundError: "
-                    "No module named 'annotations'"),
+    ("annotations", None, "cannot import module 'annotations': ModuleNotFoundError: "
+                          "No module named 'annotations'"),
 ])
-def test_runner_failures_print_one_line(module: str, message: str) -> None:
-    completed = run_runner("introfix.kinds", module)
-    assert (completed.returncode, completed.stdout, completed.stderr) == (1, "", message + "\n")
+def test_runner_failures_are_one_error_record(module: str, location: Optional[Location],
+                                              message: str) -> None:
+    assert runner_error(run_runner("introfix.kinds", module)) == Diagnostic(
+        "error", message, location)
 
 
 def test_runner_reports_syntax_errors(tmp_path: Any) -> None:
     (tmp_path / "badsyntax.py").write_text("x = 1\ndef f(:\n    pass\n")
-    completed = run_runner("--path", str(tmp_path), "badsyntax")
-    assert (completed.returncode, completed.stdout) == (1, "")
-    assert completed.stderr.startswith(
-        "badsyntax.py:2: error: importing 'badsyntax' raised SyntaxError: ")
-    assert completed.stderr.count("\n") == 1
+    error = runner_error(run_runner("--path", str(tmp_path), "badsyntax"))
+    assert (error.severity, error.location) == ("error", Location("badsyntax.py", 2))
+    assert error.message.startswith("importing 'badsyntax' raised SyntaxError: ")
+
+
+def test_an_import_failure_reaches_the_generator_as_a_diagnostic() -> None:
+    with pytest.raises(IntrospectionFailed) as failed:
+        run_introspection(sys.executable, ["introfix.kinds", "introfix.broken"], [FIXTURES])
+    assert failed.value.returncode == 1
+    assert failed.value.diagnostic == Diagnostic(
+        "error", "importing 'introfix.broken' raised ValueError: boom",
+        Location("introfix/broken.py", line_of("broken.py", "raise ValueError")))
+
+
+def test_what_a_module_prints_is_never_taken_for_a_diagnostic(tmp_path: Any) -> None:
+    (tmp_path / "mimic.py").write_text(
+        "import os, sys\n"
+        "sys.stderr.write('mimic.py:7: error: not from pyhpp\\n')\n"
+        "sys.stderr.flush()\n"
+        "os._exit(1)\n")
+    with pytest.raises(IntrospectionFailed) as failed:
+        run_introspection(sys.executable, ["mimic"], [str(tmp_path)])
+    assert failed.value.diagnostic == Diagnostic(
+        "error", f"{sys.executable} exited with status 1 while importing mimic: "
+                 "mimic.py:7: error: not from pyhpp")
+
+
+def test_a_crashing_runner_is_one_line_without_its_traceback(tmp_path: Any) -> None:
+    # The runner stops at anything but Exception and SystemExit: Python prints a traceback
+    # and, for KeyboardInterrupt, ends by SIGINT.
+    (tmp_path / "interrupted.py").write_text("raise KeyboardInterrupt('at import')\n")
+    with pytest.raises(IntrospectionFailed) as failed:
+        run_introspection(sys.executable, ["interrupted"], [str(tmp_path)])
+    assert "Traceback (most recent call last)" in failed.value.stderr
+    assert failed.value.diagnostic == Diagnostic(
+        "error", f"{sys.executable} was killed by signal 2 while importing interrupted: "
+                 "KeyboardInterrupt: at import")
+
+
+@pytest.mark.parametrize("output", [
+    '{"error": {"severity": "fatal", "message": "m", "location": null}}',
+    '{"error": {"severity": "error", "message": "m", "location": "m.py:3"}}',
+    '{"error": "m.py:3: error: m"}',
+])
+def test_a_malformed_error_record_is_a_crash(tmp_path: Any, output: str) -> None:
+    fake = tmp_path / "python"
+    fake.write_text(f"#!/bin/sh\necho '{output}'\nexit 1\n")
+    fake.chmod(0o755)
+    with pytest.raises(IntrospectionFailed) as failed:
+        run_introspection(str(fake), ["m"])
+    assert failed.value.diagnostic == Diagnostic(
+        "error", f"{fake} exited with status 1 while importing m")
+
+
+@pytest.mark.parametrize("diagnostic", [
+    Diagnostic("note", "n"),
+    Diagnostic("warning", "w", Location("pkg/m.py")),
+    Diagnostic("error", "e: with ': error: ' inside", Location("m.py", 12)),
+])
+def test_diagnostic_records_round_trip(diagnostic: Diagnostic) -> None:
+    record = json.loads(json.dumps(diagnostic.to_record()))
+    assert Diagnostic.from_record(record) == diagnostic
+
+
+@pytest.mark.parametrize("record", [
+    {"severity": "error", "message": "m"},
+    {"severity": "fatal", "message": "m", "location": None},
+    {"severity": "error", "message": 1, "location": None},
+    {"severity": "error", "message": "m", "location": {"file": "m.py"}},
+    {"severity": "error", "message": "m", "location": {"file": "m.py", "line": "3"}},
+    {"severity": "error", "message": "m", "location": None, "extra": 1},
+    "m.py:3: error: m",
+])
+def test_diagnostic_records_are_checked(record: Any) -> None:
+    with pytest.raises(ValueError):
+        Diagnostic.from_record(record)
 
 
 def test_runner_keeps_stdout_clean_and_path_order(tmp_path: Any) -> None:

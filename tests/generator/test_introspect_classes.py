@@ -14,6 +14,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.collect import introspect_modules
 from pyhpp.introspect.launch import run_introspection
 from pyhpp.ir.model import (
@@ -95,7 +96,7 @@ def attribute(name: str, pytype: Optional[PyType], source: TypeSource, location:
 
 
 @pytest.fixture(scope="module")
-def modules() -> Iterator[Tuple[Dict[str, Module], List[Dict[str, str]]]]:
+def modules() -> Iterator[Tuple[Dict[str, Module], List[Diagnostic]]]:
     sys.path.insert(0, FIXTURES)
     try:
         names = MODULES + (["classfix.modern"] if HAS_OVERLOADS else [])

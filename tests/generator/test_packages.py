@@ -12,6 +12,7 @@ from typing import Dict, List
 
 import pytest
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.collect import introspect_modules
 from pyhpp.introspect.launch import IntrospectionFailed, run_introspection
 from pyhpp.ir.model import (
@@ -39,7 +40,7 @@ def reexfix() -> Dict[str, Module]:
         api, files, diagnostics = introspect_modules(["reexfix"], recursive=True)
     finally:
         sys.path.remove(FIXTURES)
-    assert [d["message"] for d in diagnostics] == [
+    assert [d.message for d in diagnostics] == [
         "submodule reexfix.sub.broken is not wrapped: importing it raised RuntimeError: "
         "broken on purpose"]
     # The package directories are inputs: a new submodule regenerates.
@@ -182,7 +183,7 @@ def test_a_recursive_alias_is_expanded_exactly_once() -> None:
         NamedType("builtins.float"), NamedType("builtins.str"),
         NamedType("builtins.list", (RecursiveType("Json"),)),
         NamedType("builtins.dict", (NamedType("builtins.str"), RecursiveType("Json")))))
-    assert {d["severity"] for d in diagnostics} == {"note"}
+    assert {d.severity for d in diagnostics} == {"note"}
 
 
 def test_a_recursive_alias_generates_and_maps_its_recursion_to_object(
@@ -216,8 +217,8 @@ def test_a_dying_introspection_is_one_error_line(tmp_path: pathlib.Path, module:
 def test_a_hanging_import_times_out_with_one_line() -> None:
     with pytest.raises(IntrospectionFailed) as failed:
         run_introspection(TARGET, ["failfix.hangs"], [FIXTURES], timeout=3)
-    assert str(failed.value) == (f"pyhpp: error: importing failfix.hangs with {TARGET} did not "
-                                 "finish within 3 s")
+    assert failed.value.diagnostic == Diagnostic(
+        "error", f"importing failfix.hangs with {TARGET} did not finish within 3 s")
 
 
 def test_the_modules_command_lists_what_generate_writes(tmp_path: pathlib.Path) -> None:
@@ -228,6 +229,15 @@ def test_the_modules_command_lists_what_generate_writes(tmp_path: pathlib.Path) 
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "os.path"]
     assert directories.read_text().splitlines() == [os.path.join(FIXTURES, "reexfix")]
+
+
+def test_the_modules_command_prints_the_warnings_of_the_walk(tmp_path: pathlib.Path) -> None:
+    done = pyhpp("modules", "reexfix", "--recursive", "--python", TARGET, "--path", FIXTURES,
+                 cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "reexfix.sub"]
+    assert done.stderr == ("reexfix/sub/__init__.py: warning: submodule reexfix.sub.broken is "
+                           "not wrapped: importing it raised RuntimeError: broken on purpose\n")
 
 
 def test_recursive_generate_writes_a_file_pair_per_module(tmp_path: pathlib.Path) -> None:

@@ -13,6 +13,7 @@ from typing import Dict, List, Sequence, Tuple
 
 import pytest
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.collect import introspect_modules
 from pyhpp.introspect.from_stubs import StubTypes
 from pyhpp.introspect.launch import SYSTEM_SITE, stub_options
@@ -42,8 +43,7 @@ INT, FLOAT, STR, BYTES = (NamedType(f"builtins.{n}") for n in ("int", "float", "
 
 
 def describe(names: Sequence[str], user: Sequence[str] = (), site: Sequence[str] = (),
-             typeshed: str = TYPESHED) -> Tuple[Dict[str, Module], List[Dict[str, str]],
-                                                 List[str]]:
+             typeshed: str = TYPESHED) -> Tuple[Dict[str, Module], List[Diagnostic], List[str]]:
     sys.path.insert(0, FIXTURES)
     try:
         stubs = StubTypes(StubFinder(user, site, typeshed))
@@ -69,7 +69,7 @@ def introspect_source(tmp_path, name: str, text: str) -> Module:
 
 
 @pytest.fixture(scope="module")
-def stubfix() -> Tuple[Dict[str, Function], List[Dict[str, str]], List[str], Module]:
+def stubfix() -> Tuple[Dict[str, Function], List[Diagnostic], List[str], Module]:
     modules, diagnostics, files = describe(["stubfix"])
     module = modules["stubfix"]
     return {f.name: f for f in module.functions}, diagnostics, files, module
@@ -157,7 +157,7 @@ def test_the_runtime_decides_what_exists(stubfix) -> None:
         ("a", "positional_or_keyword", INT), ("b", "positional_or_keyword", INT),
         ("c", "positional_or_keyword", INT)]
     assert functions["differs"].returns == INT
-    notes = [d["message"] for d in diagnostics if d["severity"] == "note"]
+    notes = [d.message for d in diagnostics if d.severity == "note"]
     assert ("stubfix.differs: its stub (stubfix/__init__.pyi:23) has other parameters than "
             "the runtime; types are taken where the parameters correspond") in notes
     # `**kwds` is the stub's `**kwargs`, whatever the names; a positional-only parameter is the
@@ -266,7 +266,7 @@ def test_json_and_re_are_typed_from_typeshed() -> None:
     assert first.parameters[0].cpp_type.kind == "variant"
     assert first.parameters[1].cpp_type == CppType("str")
     assert first.cpp_returns.kind == "optional"
-    assert not [d for d in diagnostics if d["severity"] in ("warning", "error")]
+    assert not [d for d in diagnostics if d.severity in ("warning", "error")]
 
 
 # -- mapping ------------------------------------------------------------------------------------
@@ -476,7 +476,7 @@ def test_a_name_a_stub_cannot_resolve_is_a_note(tmp_path) -> None:
     node = stub.functions["f"][0].node.args.args[0].annotation
     pytype, _, found = type_of(StubResolver(StubFinder()), stub, node, "parameter 'x' of 'm.f'")
     assert pytype.reason == "name 'Missing' is not defined in the stub m.pyi"
-    assert [(d["severity"], d["location"]) for d in found] == [("note", "m.pyi:1")]
+    assert [(d.severity, d.location) for d in found] == [("note", Location("m.pyi", 1))]
 
 
 def test_a_namedtuples_properties_are_not_struct_fields(tmp_path) -> None:
@@ -561,7 +561,7 @@ def test_orderings_of_a_c_class_its_stub_does_not_declare_are_not_wrapped() -> N
     assert "__eq__" in names and not names & {"__lt__", "__le__", "__gt__", "__ge__"}
     date = next(c for c in modules["datetime"].classes if c.name == "date")
     assert {"__lt__", "__ge__"} <= {f.name for f in date.methods}  # its stub declares them
-    assert any(d["message"].startswith("re.Pattern: __lt__, __le__, __gt__, __ge__ not wrapped")
+    assert any(d.message.startswith("re.Pattern: __lt__, __le__, __gt__, __ge__ not wrapped")
                for d in diagnostics)
 
 

@@ -3,6 +3,10 @@
 
 #include "../support/python_helpers.hpp"
 
+#include <map>
+#include <string>
+#include <typeinfo>
+
 using pyhpp_test::run;
 
 namespace {
@@ -22,7 +26,60 @@ void check_raises(const char *name, const std::string &message = "boom") {
     CHECK_THROWS_AS(raiser()(name, "boom"), pyhpp::error);
     CHECK_THROWS_WITH(raiser()(name, "boom"), std::string(name) + ": " + message);
 }
+
+/// Raises builtins.`name`, made without calling __init__ (UnicodeDecodeError's takes five
+/// arguments).
+pyhpp::object bare_raiser() {
+    static const pyhpp::object f = run("import builtins\n"
+                                       "def f(name):\n"
+                                       "    cls = getattr(builtins, name)\n"
+                                       "    raise cls.__new__(cls)\n")
+                                       .item("f");
+    return f;
+}
+
+/// Expects builtins.`name` to arrive as exactly `E`, named as in Python.
+template <class E> void check_thrown_as(const char *name) {
+    INFO(name);
+    try {
+        bare_raiser()(name);
+        FAIL("no exception");
+    } catch (const pyhpp::error &e) {
+        CHECK(typeid(e) == typeid(E));
+        CHECK(e.type_name() == name);
+    }
+}
+
+/// The name of the direct base of builtins.`name`.
+std::string python_base(const char *name) {
+    static const pyhpp::object base =
+        run("import builtins\n"
+            "def f(name):\n"
+            "    return getattr(builtins, name).__bases__[0].__name__\n")
+            .item("f");
+    return base(name).cast<std::string>();
+}
 } // namespace
+
+TEST_CASE("errors: each class of the table is thrown for its Python class, with its Python base",
+          "[errors]") {
+    const std::map<std::string, std::string> python_name_of = {
+#define PYHPP_ROOT_EXCEPTION(python_name, cpp_class) {#cpp_class, #python_name},
+#define PYHPP_EXCEPTION(python_name, cpp_class, cpp_base) {#cpp_class, #python_name},
+#include <pyhpp/detail/exceptions.def>
+#undef PYHPP_EXCEPTION
+#undef PYHPP_ROOT_EXCEPTION
+    };
+    CHECK(python_name_of.size() == 37);
+#define PYHPP_ROOT_EXCEPTION(python_name, cpp_class)                                               \
+    check_thrown_as<pyhpp::cpp_class>(#python_name);
+#define PYHPP_EXCEPTION(python_name, cpp_class, cpp_base)                                          \
+    check_thrown_as<pyhpp::cpp_class>(#python_name);                                               \
+    CHECK(python_base(#python_name) == python_name_of.at(#cpp_base));
+#include <pyhpp/detail/exceptions.def>
+#undef PYHPP_EXCEPTION
+#undef PYHPP_ROOT_EXCEPTION
+}
 
 TEST_CASE("errors: built-in exceptions map to classes deriving as in Python", "[errors]") {
     check_raises<pyhpp::value_error, pyhpp::exception>("ValueError");

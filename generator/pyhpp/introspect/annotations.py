@@ -43,6 +43,7 @@ import types
 import typing
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.locations import module_tree, statements
 from pyhpp.introspect.typenames import (
     INDEX,
@@ -55,6 +56,7 @@ from pyhpp.ir.model import (
     EllipsisType,
     ListOfTypes,
     LiteralValue,
+    Location,
     NamedType,
     NoneType,
     PyType,
@@ -63,8 +65,6 @@ from pyhpp.ir.model import (
     TypeVarType,
     UnresolvedType,
 )
-
-Diagnostic = Dict[str, str]
 
 _UNION = "typing.Union"
 _UNION_TYPE: Optional[type] = getattr(types, "UnionType", None)  # `int | None`, 3.10+
@@ -98,7 +98,7 @@ def _make_union(items: Iterable[PyType]) -> PyType:
 class _Converter:
     """One conversion: the namespace names resolve in, and the diagnostics it produced."""
 
-    def __init__(self, globalns: Mapping[str, Any], location: str, context: str,
+    def __init__(self, globalns: Mapping[str, Any], location: Optional[Location], context: str,
                  self_type: str = "") -> None:
         self.globalns = globalns
         self.self_type = self_type  # the qualname typing.Self stands for ('' outside classes)
@@ -116,11 +116,8 @@ class _Converter:
 
     def unresolved(self, text: str, reason: str) -> UnresolvedType:
         prefix = f"{self.context}: " if self.context else ""
-        self.diagnostics.append({
-            "severity": "warning",
-            "location": self.location,
-            "message": f"{prefix}cannot resolve type {text!r}: {reason}",
-        })
+        self.diagnostics.append(Diagnostic(
+            "warning", f"{prefix}cannot resolve type {text!r}: {reason}", self.location))
         return UnresolvedType(text, reason)
 
     # -- evaluated objects ---------------------------------------------------------------------
@@ -210,12 +207,9 @@ class _Converter:
         """`Json = Union[int, List["Json"]]`: the alias contains itself. Its inner uses stay
         dynamic objects; expanding them again would never end."""
         prefix = f"{self.context}: " if self.context else ""
-        self.diagnostics.append({
-            "severity": "note",
-            "location": self.location,
-            "message": f"{prefix}the type alias {text!r} refers to itself; where it does, "
-                       "it is mapped to pyhpp::object",
-        })
+        self.diagnostics.append(Diagnostic(
+            "note", f"{prefix}the type alias {text!r} refers to itself; where it does, it is "
+                    "mapped to pyhpp::object", self.location))
         return RecursiveType(text)
 
     def from_string(self, text: str) -> PyType:
@@ -399,14 +393,14 @@ def type_checking_names(module_name: str) -> Dict[str, Any]:
 def convert_annotation(
     annotation: Any,
     globalns: Mapping[str, Any],
-    location: str = "",
+    location: Optional[Location] = None,
     context: str = "",
     self_type: str = "",
 ) -> Tuple[Optional[PyType], TypeSource, List[Diagnostic]]:
     """Converts one annotation (inspect's `empty` when there is none).
 
     `globalns` resolves names in string annotations (a function's __globals__, a module's
-    dict). `location` ("file:line") and `context` ("parameter 'x' of 'm.f'") go into the
+    dict). `location` and `context` ("parameter 'x' of 'm.f'") go into the
     warning diagnostics for names that cannot be resolved. `self_type` is the qualified name
     of the class `typing.Self` means (inside a class body).
     """
@@ -429,7 +423,7 @@ QUALIFIERS = ("typing.ClassVar", "typing.Final", "typing.Required", "typing.NotR
 def convert_member_annotation(
     annotation: Any,
     globalns: Mapping[str, Any],
-    location: str = "",
+    location: Optional[Location] = None,
     context: str = "",
     self_type: str = "",
 ) -> Tuple[Optional[PyType], TypeSource, FrozenSet[str], List[Diagnostic]]:

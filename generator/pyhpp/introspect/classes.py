@@ -22,7 +22,8 @@ import types
 import typing
 from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
-from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
+from pyhpp.diagnostics import Diagnostic
+from pyhpp.introspect.annotations import convert_member_annotation
 from pyhpp.introspect.functions import (
     describe_constructor,
     describe_function,
@@ -102,9 +103,6 @@ class _Context:
         # (name, body value, defining class) of every name the MRO binds, walked once.
         self.members = _resolved_members(cls)
 
-    def where(self) -> str:
-        return str(self.location) if self.location else ""
-
     def member_location(self, name: str) -> Optional[Location]:
         line = self.lines.get(name)
         if line is None or self.location is None:
@@ -116,19 +114,16 @@ class _Context:
         try:
             return action()
         except Exception as exc:
-            self.diagnostics.append({
-                "severity": "error",
-                "location": self.where(),
-                "message": f"cannot introspect {self.qualified}.{what}: "
-                           + " ".join(f"{type(exc).__name__}: {exc}".split()),
-            })
+            self.diagnostics.append(Diagnostic(
+                "error", f"cannot introspect {self.qualified}.{what}: "
+                         + " ".join(f"{type(exc).__name__}: {exc}".split()), self.location))
             return None
 
     def annotation(self, name: str, annotation: Any, globalns: Optional[Mapping[str, Any]] = None
                    ) -> Tuple[Any, Any, FrozenSet[str]]:
         """(type, type_source, qualifiers) of a member annotation."""
         pytype, source, qualifiers, found = convert_member_annotation(
-            annotation, self.globalns if globalns is None else globalns, self.where(),
+            annotation, self.globalns if globalns is None else globalns, self.location,
             f"type of {self.qualified + '.' + name!r}", self.qualified)
         self.diagnostics.extend(found)
         return pytype, source, qualifiers

@@ -33,7 +33,8 @@ import types
 import typing
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from pyhpp.introspect.annotations import Diagnostic, convert_member_annotation
+from pyhpp.diagnostics import Diagnostic
+from pyhpp.introspect.annotations import convert_member_annotation
 from pyhpp.introspect.classes import describe_class
 from pyhpp.introspect.from_stubs import StubTypes
 from pyhpp.introspect.functions import describe_function
@@ -59,17 +60,11 @@ from pyhpp.ir.model import (
 
 
 class IntrospectionError(Exception):
-    """A requested module cannot be introspected; str() is the one-line diagnostic."""
+    """A requested module cannot be introspected: `diagnostic` (an error) says why and where."""
 
-    def __init__(self, message: str, location: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.location = location
-
-    def __str__(self) -> str:
-        if self.location:
-            return f"{self.location}: error: {self.message}"
-        return f"pyhpp: error: {self.message}"
+    def __init__(self, message: str, location: Optional[Location] = None) -> None:
+        self.diagnostic = Diagnostic("error", message, location)
+        super().__init__(str(self.diagnostic))
 
 
 def _one_line(text: str) -> str:
@@ -85,19 +80,19 @@ def _belongs_to(relative: str, module_name: str) -> bool:
     return relative == top + ".py" or relative.startswith(top + "/")
 
 
-def _raise_location(module_name: str, exc: BaseException) -> str:
-    """'file:line' of the innermost point in the module's own files where `exc` arose, or ''."""
+def _raise_location(module_name: str, exc: BaseException) -> Optional[Location]:
+    """The innermost point in the module's own files where `exc` arose, if any."""
     if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
         relative = relative_path(exc.filename)
         if _belongs_to(relative, module_name):
-            return f"{relative}:{exc.lineno}"
+            return Location(relative, exc.lineno)
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.startswith("<"):
             continue  # importlib's frozen bootstrap
         relative = relative_path(frame.filename)
         if _belongs_to(relative, module_name):
-            return f"{relative}:{frame.lineno}"
-    return ""
+            return Location(relative, frame.lineno or 0)
+    return None
 
 
 def _not_a_module_hint(name: str) -> str:
@@ -199,12 +194,9 @@ def public_names(module: types.ModuleType, diagnostics: List[Diagnostic]
         location = module_location(module)
         for name in exported:
             if not isinstance(name, str) or not hasattr(module, name):
-                diagnostics.append({
-                    "severity": "warning",
-                    "location": str(location) if location else "",
-                    "message": f"{module.__name__}.__all__ lists {name!r}, which the module "
-                               "does not define",
-                })
+                diagnostics.append(Diagnostic(
+                    "warning", f"{module.__name__}.__all__ lists {name!r}, which the module "
+                               "does not define", location))
             elif name not in names:
                 names.append(name)
         return names, []
@@ -277,7 +269,7 @@ def describe_constant(name: str, module: types.ModuleType) -> Tuple[Attribute, L
     annotation = annotations.get(name, inspect.Parameter.empty) \
         if isinstance(annotations, dict) else inspect.Parameter.empty
     pytype, source, qualifiers, diagnostics = convert_member_annotation(
-        annotation, vars(module), str(location) if location else "",
+        annotation, vars(module), location,
         f"type of {module.__name__ + '.' + name!r}")
     return Attribute(
         name=name,
@@ -348,11 +340,8 @@ def describe_module(module: types.ModuleType, name: str = "") -> Tuple[Module, L
         except Exception as exc:  # one odd object must not stop the whole run
             reason = "introspection raised " + _one_line(f"{type(exc).__name__}: {exc}")
             location = module_location(module)
-            diagnostics.append({
-                "severity": "warning",
-                "location": str(location) if location else "",
-                "message": f"{name}.{item_name} is not wrapped: {reason}",
-            })
+            diagnostics.append(Diagnostic(
+                "warning", f"{name}.{item_name} is not wrapped: {reason}", location))
             skipped.append(Skipped(item_name, reason))
     return Module(
         name=name,
@@ -404,12 +393,9 @@ def submodule_names(package: types.ModuleType, includes: Sequence[str],
                 module = importlib.import_module(name)
             except (Exception, SystemExit) as exc:
                 location = module_location(parent)
-                diagnostics.append({
-                    "severity": "warning",
-                    "location": str(location) if location else "",
-                    "message": f"submodule {name} is not wrapped: importing it raised "
-                               + _one_line(f"{type(exc).__name__}: {exc}"),
-                })
+                diagnostics.append(Diagnostic(
+                    "warning", f"submodule {name} is not wrapped: importing it raised "
+                               + _one_line(f"{type(exc).__name__}: {exc}"), location))
                 continue
             if not includes or _matches(name, includes):
                 found.append(name)

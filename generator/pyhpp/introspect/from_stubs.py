@@ -24,8 +24,9 @@ import ast
 import copy
 import dataclasses
 import types
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.stubs import (
     StubClass,
     StubClassRef,
@@ -42,13 +43,13 @@ from pyhpp.ir.model import (
     Attribute,
     Class,
     Function,
+    Location,
     Module,
     NamedType,
     Parameter,
     TypeSource,
 )
 
-Diagnostic = Dict[str, str]
 _POSITIONAL = ("positional_only", "positional_or_keyword")
 
 
@@ -82,8 +83,8 @@ class StubTypes:
         self.resolver = StubResolver(finder)
         self.diagnostics: List[Diagnostic] = []
 
-    def note(self, location: str, message: str) -> None:
-        self.diagnostics.append({"severity": "note", "location": location, "message": message})
+    def note(self, location: Optional[Location], message: str) -> None:
+        self.diagnostics.append(Diagnostic("note", message, location))
 
     # -- modules -------------------------------------------------------------------------------
 
@@ -200,7 +201,7 @@ class StubTypes:
         qualified = f"{where}.{f.name}"
         if not variants:
             if not f.signature_known:
-                self.note(str(f.location or ""),
+                self.note(f.location,
                           f"{qualified}: neither inspect nor a stub gives its signature; it "
                           "takes *args and **kwargs of pyhpp::object")
             return f
@@ -218,7 +219,7 @@ class StubTypes:
         if not fitting:
             if len(described) == 1:
                 return self._fill(f, described[0], qualified)
-            self.note(str(f.location or ""),
+            self.note(f.location,
                       f"{qualified}: no @overload of its stub ({described[0].location}) fits "
                       "the runtime signature; it stays untyped")
             return f
@@ -278,7 +279,7 @@ class StubTypes:
             else:
                 parameters.append(p)
         if differ:
-            self.note(str(f.location or ""),
+            self.note(f.location,
                       f"{qualified}: its stub ({d.location}) has other parameters than the "
                       "runtime; types are taken where the parameters correspond")
         returns, source = (f.returns, f.returns_source) if f.returns is not None \
@@ -345,7 +346,7 @@ class StubTypes:
                                         single=True)
         unordered = [f for f in c.methods if _undeclared_ordering(f, mro)]
         if unordered:
-            self.note(str(unordered[0].location or ""),
+            self.note(unordered[0].location,
                       f"{where}: {', '.join(f.name for f in unordered)} not wrapped: the class "
                       f"is written in C and its stub ({stub_class.stub.display}) declares no "
                       "ordering, so they raise TypeError")

@@ -13,11 +13,8 @@ import types
 import typing
 from typing import Any, List, Mapping, Optional, Tuple
 
-from pyhpp.introspect.annotations import (
-    Diagnostic,
-    convert_annotation,
-    convert_member_annotation,
-)
+from pyhpp.diagnostics import Diagnostic
+from pyhpp.introspect.annotations import convert_annotation, convert_member_annotation
 from pyhpp.introspect.locations import function_location
 from pyhpp.introspect.typenames import class_qualname
 from pyhpp.ir.model import PARAMETER_KINDS, Function, Location, Parameter, PyType, TypeSource
@@ -41,7 +38,7 @@ def module_globals(obj: Any, fallback: types.ModuleType) -> Mapping[str, Any]:
 def signature_parts(
     signature: inspect.Signature,
     globalns: Mapping[str, Any],
-    where: str,
+    where: Optional[Location],
     qualified: str,
     drop_first: bool = False,
     self_type: str = "",
@@ -119,7 +116,7 @@ def describe_function(
     globalns = getattr(target, "__globals__", None) or module_globals(target, module)
     self_type = _self_type(owner)
     parameters, (returns, returns_source), found = signature_parts(
-        signature, globalns, _where(location), qualified,
+        signature, globalns, location, qualified,
         drop_first=binding in ("method", "classmethod"), self_type=self_type)
     diagnostics.extend(found)
     return Function(
@@ -133,10 +130,6 @@ def describe_function(
         overloads=overloads,
         async_kind=async_kind,
     ), diagnostics
-
-
-def _where(location: Optional[Location]) -> str:
-    return str(location) if location else ""
 
 
 def _self_type(owner: Optional[type]) -> str:
@@ -195,7 +188,7 @@ def describe_constructor(
     parameters, _, diagnostics = signature_parts(
         signature.replace(return_annotation=inspect.Signature.empty),
         module_globals(provider, module),
-        _where(location), f"{qualified}.__init__", self_type=_self_type(cls))
+        location, f"{qualified}.__init__", self_type=_self_type(cls))
     return Function(name="__init__", location=location, parameters=parameters,
                     binding="method"), diagnostics
 

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.ir.model import Api
 from pyhpp.ir.serialize import from_dict
 
@@ -24,17 +25,23 @@ RUNNER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner.py")
 class IntrospectionResult:
     api: Api
     files: Tuple[str, ...]  # absolute paths of the Python files the import read
-    diagnostics: Tuple[Dict[str, str], ...]  # {"severity", "location", "message"}
+    diagnostics: Tuple[Diagnostic, ...]
     stderr: str  # what the imported modules printed
 
 
 class IntrospectionFailed(Exception):
-    """The runner exited with an error; str() is its one-line diagnostic."""
+    """The runner failed: `diagnostic` (an error) is the runner's own, or sums up a crash, a
+    hang or unreadable output in one line."""
 
-    def __init__(self, message: str, returncode: int, stderr: str) -> None:
-        super().__init__(message)
+    def __init__(self, diagnostic: Diagnostic, returncode: int, stderr: str) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
         self.returncode = returncode
         self.stderr = stderr
+
+
+def _failed(message: str, returncode: int, stderr: str) -> IntrospectionFailed:
+    return IntrospectionFailed(Diagnostic("error", message), returncode, stderr)
 
 
 # Where Debian installs typeshed (python3-mypy: the standard library's stubs; python3-typeshed:
@@ -79,7 +86,8 @@ def _run(python: str, modules: Sequence[str], paths: Sequence[str], extra: Seque
          timeout: float, env: Optional[Mapping[str, str]], cwd: Optional[str]
          ) -> Tuple[Dict[str, Any], str]:
     """Runs the runner; returns its JSON document and stderr, or raises IntrospectionFailed
-    with a one-line message whatever went wrong (a crash, no output, a hang)."""
+    with the runner's error diagnostic, or one that sums up what else went wrong (a crash, no
+    output, a hang)."""
     what = ", ".join(modules)
     try:
         completed = subprocess.run(
@@ -88,32 +96,46 @@ def _run(python: str, modules: Sequence[str], paths: Sequence[str], extra: Seque
             timeout=timeout, env=None if env is None else dict(env), cwd=cwd)
     except subprocess.TimeoutExpired as exc:
         stderr = (exc.stderr or b"").decode("utf-8", "replace")
-        raise IntrospectionFailed(
-            f"pyhpp: error: importing {what} with {python} did not finish within "
-            f"{timeout:.0f} s", -1, stderr) from None
+        raise _failed(f"importing {what} with {python} did not finish within {timeout:.0f} s",
+                      -1, stderr) from None
     stderr = completed.stderr.decode("utf-8", "replace")
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    last = lines[-1].strip() if lines else ""
-    if completed.returncode != 0:
-        # A runner diagnostic is one line; anything else (a crash) is summed up in one.
-        if ": error: " in last and not last.startswith((" ", "Traceback")):
-            message = last
+    document = _document(completed.stdout)
+    if completed.returncode == 1 and document is not None and "error" in document:
+        try:
+            diagnostic = Diagnostic.from_record(document["error"])
+        except ValueError:
+            pass
         else:
-            status = (f"was killed by signal {-completed.returncode}" if completed.returncode < 0
-                      else f"exited with status {completed.returncode}")
-            detail = f": {last}" if last else ""
-            message = f"pyhpp: error: {python} {status} while importing {what}{detail}"
-        raise IntrospectionFailed(message, completed.returncode, stderr)
-    try:
-        document = json.loads(completed.stdout.decode("ascii"))
-        if not isinstance(document, dict):
-            raise ValueError("not a JSON object")
-    except (ValueError, UnicodeDecodeError):
-        hint = ("no output" if not completed.stdout.strip() else "malformed output")
-        raise IntrospectionFailed(
-            f"pyhpp: error: {python} exited while importing {what} and gave {hint} (does "
-            "a module call os._exit() or close standard output on import?)", 0, stderr) from None
+            raise IntrospectionFailed(diagnostic, completed.returncode, stderr)
+    if completed.returncode != 0:
+        # A crash: summed up in one line, the last one it printed (a traceback's exception).
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        detail = f": {lines[-1].strip()}" if lines else ""
+        status = (f"was killed by signal {-completed.returncode}" if completed.returncode < 0
+                  else f"exited with status {completed.returncode}")
+        raise _failed(f"{python} {status} while importing {what}{detail}",
+                      completed.returncode, stderr)
+    if document is None:
+        hint = "no output" if not completed.stdout.strip() else "malformed output"
+        raise _failed(f"{python} exited while importing {what} and gave {hint} (does a module "
+                      "call os._exit() or close standard output on import?)", 0, stderr)
     return document, stderr
+
+
+def _document(stdout: bytes) -> Optional[Dict[str, Any]]:
+    """The runner's JSON object, or None when its output is not one."""
+    try:
+        document = json.loads(stdout.decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _diagnostics(records: Any) -> Tuple[Diagnostic, ...]:
+    """The diagnostics of a runner document; ValueError when they are not diagnostic records."""
+    if not isinstance(records, list):
+        raise ValueError("the diagnostics are not a list")
+    return tuple(Diagnostic.from_record(record) for record in records)
 
 
 def run_introspection(
@@ -140,13 +162,12 @@ def run_introspection(
         return IntrospectionResult(
             api=api,
             files=tuple(document["files"]),
-            diagnostics=tuple(document["diagnostics"]),
+            diagnostics=_diagnostics(document["diagnostics"]),
             stderr=stderr,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise IntrospectionFailed(
-            f"pyhpp: error: the introspection of {', '.join(modules)} gave an unreadable "
-            f"result ({exc}); is {python} a Python 3.8+ interpreter?", 0, stderr) from None
+        raise _failed(f"the introspection of {', '.join(modules)} gave an unreadable result "
+                      f"({exc}); is {python} a Python 3.8+ interpreter?", 0, stderr) from None
 
 
 def list_modules(
@@ -157,18 +178,22 @@ def list_modules(
     includes: Sequence[str] = (),
     excludes: Sequence[str] = (),
     timeout: float = 300.0,
-) -> Tuple[List[str], List[str], List[Dict[str, str]]]:
+) -> Tuple[List[str], List[str], List[Diagnostic]]:
     """The modules a generation run would wrap (with `recursive`, the public submodules too),
     the directories of the packages walked, and the diagnostics found on the way; raises
     IntrospectionFailed."""
     extra = ["--list"] + _walk_options(recursive, includes, excludes)
     document, _ = _run(python, modules, paths, extra, timeout, None, None)
     names = document.get("modules")
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise IntrospectionFailed(
-            f"pyhpp: error: listing {', '.join(modules)} gave an unreadable result", 0, "")
+    try:
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError("the modules are not a list of names")
+        diagnostics = _diagnostics(document.get("diagnostics"))
+    except ValueError as exc:
+        raise _failed(f"listing {', '.join(modules)} gave an unreadable result ({exc})",
+                      0, "") from None
     directories = [d for d in document.get("directories") or [] if isinstance(d, str)]
-    return names, directories, list(document.get("diagnostics") or [])
+    return names, directories, list(diagnostics)
 
 
 def _walk_options(recursive: bool, includes: Sequence[str], excludes: Sequence[str]

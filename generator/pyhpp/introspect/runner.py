@@ -5,12 +5,12 @@
         [--stubs DIR]... [--stub-path DIR]... [--typeshed DIR] [--no-stubs] MODULE...
 
 Writes one JSON document to stdout and exits 0:
-    {"api": <serialize.to_dict(Api)>, "files": [absolute paths], "diagnostics": [
-        {"severity": "warning" | "error" | "note", "location": "file:line" or "",
-         "message": "..."}]}
+    {"api": <serialize.to_dict(Api)>, "files": [absolute paths],
+     "diagnostics": [<Diagnostic.to_record()>...]}
 With --list, only imports: {"modules": [names], "files": [...], "directories": [package
 directories walked, with --recursive], "diagnostics": [...]}.
-On failure writes one line to stderr, nothing to stdout, and exits 1.
+When a requested module cannot be introspected, writes {"error": <Diagnostic.to_record()>}
+and exits 1. Stderr carries what the imported modules print, never a diagnostic.
 Standard library only; Python 3.8 compatible.
 """
 
@@ -21,7 +21,7 @@ import importlib
 import json
 import os
 import sys
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _GENERATOR_DIR = os.path.dirname(os.path.dirname(_HERE))
@@ -34,7 +34,7 @@ def _import_pyhpp() -> None:
         del sys.path[0]
     sys.path.insert(0, _GENERATOR_DIR)
     try:
-        for name in ("pyhpp.introspect.collect", "pyhpp.ir.serialize"):
+        for name in ("pyhpp.diagnostics", "pyhpp.introspect.collect", "pyhpp.ir.serialize"):
             importlib.import_module(name)
     finally:
         sys.path.remove(_GENERATOR_DIR)
@@ -43,6 +43,7 @@ def _import_pyhpp() -> None:
 if __name__ == "__main__":
     _import_pyhpp()
 
+from pyhpp.diagnostics import Diagnostic  # noqa: E402
 from pyhpp.introspect.collect import (  # noqa: E402
     IntrospectionError,
     introspect_modules,
@@ -89,9 +90,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     json_fd = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    document: Dict[str, Any]
+    status = 0
     try:
         if arguments.list:
-            diagnostics: list = []
+            diagnostics: List[Diagnostic] = []
             before = set(sys.modules)
             found = module_names(arguments.modules, arguments.recursive, arguments.include,
                                  arguments.exclude, diagnostics)
@@ -99,22 +102,23 @@ def main(argv: Optional[List[str]] = None) -> int:
             directories = package_directories(module for _, module in found) \
                 if arguments.recursive else []
             document = {"modules": [name for name, _ in found], "files": files,
-                        "directories": directories, "diagnostics": diagnostics}
+                        "directories": directories,
+                        "diagnostics": [d.to_record() for d in diagnostics]}
         else:
             stubs = None if arguments.no_stubs else StubTypes(StubFinder(
                 arguments.stubs, arguments.stub_path, arguments.typeshed))
             api, files, diagnostics = introspect_modules(
                 arguments.modules, arguments.recursive, arguments.include, arguments.exclude,
                 stubs)
-            document = {"api": to_dict(api), "files": files, "diagnostics": diagnostics}
+            document = {"api": to_dict(api), "files": files,
+                        "diagnostics": [d.to_record() for d in diagnostics]}
     except IntrospectionError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 1
+        document, status = {"error": exc.diagnostic.to_record()}, 1
     # ASCII: the target's stdout encoding may be anything (C locale on 3.8).
     data = (json.dumps(document, ensure_ascii=True) + "\n").encode("ascii")
     with os.fdopen(json_fd, "wb") as out:
         out.write(data)
-    return 0
+    return status
 
 
 if __name__ == "__main__":

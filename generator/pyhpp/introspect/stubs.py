@@ -23,10 +23,12 @@ annotation would give; aliases are expanded; TypeVars keep their bounds.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import sys
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
+from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.annotations import _Converter, dotted_parts
 from pyhpp.introspect.locations import relative_path
 from pyhpp.introspect.typenames import INDEX, annotation_text
@@ -359,7 +361,7 @@ class StubFinder:
         self.versions = _versions(self.typeshed) if self.typeshed else {}
         self.modules: Dict[str, Optional[StubModule]] = {}
         self.files: List[str] = []  # every stub file read, for the depfile
-        self.errors: List[Dict[str, str]] = []
+        self.errors: List[Diagnostic] = []
 
     def module(self, name: str) -> Optional[StubModule]:
         if name in self.modules:
@@ -376,10 +378,10 @@ class StubFinder:
                                   source)
                 self.files.append(path)
             except (OSError, SyntaxError, ValueError) as exc:
-                self.errors.append({
-                    "severity": "warning", "location": display,
-                    "message": f"the stub of {name} cannot be read "
-                               f"({type(exc).__name__}: {exc}); it is ignored"})
+                self.errors.append(Diagnostic(
+                    "warning", f"the stub of {name} cannot be read "
+                               f"({type(exc).__name__}: {exc}); it is ignored",
+                    Location(display)))
         self.modules[name] = stub
         return stub
 
@@ -580,7 +582,7 @@ class StubConverter(_Converter):
     def __init__(self, resolver: StubResolver, stub: StubModule, context: str,
                  self_type: str = "", scope: Optional[StubClass] = None,
                  self_vars: Sequence[str] = ()) -> None:
-        super().__init__({"__name__": stub.name}, "", context, self_type)
+        super().__init__({"__name__": stub.name}, None, context, self_type)
         self.resolver = resolver
         self.stub = stub
         self.scope = scope
@@ -593,7 +595,7 @@ class StubConverter(_Converter):
         """A name a stub uses that pyhpp cannot follow: a note (the user cannot change the
         stub, and STRICT should not fail on it), the type pyhpp::object."""
         found = super().unresolved(text, reason)
-        self.diagnostics[-1]["severity"] = "note"
+        self.diagnostics[-1] = dataclasses.replace(self.diagnostics[-1], severity="note")
         return found
 
     def segment(self, source: str, node: ast.AST) -> Optional[str]:
@@ -602,7 +604,7 @@ class StubConverter(_Converter):
         return " ".join(text.split()) if text else text  # one line, as messages show it
 
     def convert(self, node: ast.expr) -> PyType:
-        self.location = str(self.stub.line_of(node))
+        self.location = self.stub.line_of(node)
         return self.from_node(node, self.stub.source)
 
     def resolve(self, node: ast.AST) -> Tuple[Any, str]:
@@ -719,7 +721,7 @@ def self_variable(annotation: Optional[ast.expr]) -> str:
 def type_of(resolver: StubResolver, stub: StubModule, node: Optional[ast.expr], context: str,
             self_type: str = "", scope: Optional[StubClass] = None,
             self_vars: Sequence[str] = ()
-            ) -> Tuple[Optional[PyType], TypeSource, List[Dict[str, str]]]:
+            ) -> Tuple[Optional[PyType], TypeSource, List[Diagnostic]]:
     """(type, source, diagnostics) of one annotation node of a stub (None: not annotated)."""
     if node is None:
         return None, TypeSource("missing"), []

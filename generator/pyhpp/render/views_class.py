@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple
 
+from ..exception_table import BUILTIN_ERRORS
 from ..ir.model import Api, Attribute, Class, CppType, Function, Module
 from ..passes import members, typemap
 from ..passes.pytext import py_text
@@ -18,46 +19,6 @@ from .views import FunctionView, doc_lines, function_view
 from .views_member import (COMPARISONS, ComparisonView, comparison_views,
                            drop_repeated_overloads, member, special_view)
 
-# Python exception classes the runtime maps, by qualified name.
-BUILTIN_ERRORS = {
-    "builtins.BaseException": "pyhpp::error",
-    "builtins.Exception": "pyhpp::exception",
-    "builtins.KeyboardInterrupt": "pyhpp::keyboard_interrupt",
-    "builtins.SystemExit": "pyhpp::system_exit",
-    "builtins.GeneratorExit": "pyhpp::generator_exit",
-    "builtins.ArithmeticError": "pyhpp::arithmetic_error",
-    "builtins.ZeroDivisionError": "pyhpp::zero_division_error",
-    "builtins.OverflowError": "pyhpp::overflow_error",
-    "builtins.FloatingPointError": "pyhpp::floating_point_error",
-    "builtins.AssertionError": "pyhpp::assertion_error",
-    "builtins.AttributeError": "pyhpp::attribute_error",
-    "builtins.BufferError": "pyhpp::buffer_error",
-    "builtins.EOFError": "pyhpp::eof_error",
-    "builtins.ImportError": "pyhpp::import_error",
-    "builtins.ModuleNotFoundError": "pyhpp::module_not_found_error",
-    "builtins.LookupError": "pyhpp::lookup_error",
-    "builtins.KeyError": "pyhpp::key_error",
-    "builtins.IndexError": "pyhpp::index_error",
-    "builtins.MemoryError": "pyhpp::memory_error",
-    "builtins.NameError": "pyhpp::name_error",
-    "builtins.UnboundLocalError": "pyhpp::unbound_local_error",
-    "builtins.OSError": "pyhpp::os_error",
-    "builtins.FileNotFoundError": "pyhpp::file_not_found_error",
-    "builtins.FileExistsError": "pyhpp::file_exists_error",
-    "builtins.PermissionError": "pyhpp::permission_error",
-    "builtins.IsADirectoryError": "pyhpp::is_a_directory_error",
-    "builtins.NotADirectoryError": "pyhpp::not_a_directory_error",
-    "builtins.TimeoutError": "pyhpp::timeout_error",
-    "builtins.RuntimeError": "pyhpp::runtime_error",
-    "builtins.NotImplementedError": "pyhpp::not_implemented_error",
-    "builtins.RecursionError": "pyhpp::recursion_error",
-    "builtins.StopIteration": "pyhpp::stop_iteration",
-    "builtins.TypeError": "pyhpp::type_error",
-    "builtins.ValueError": "pyhpp::value_error",
-    "builtins.UnicodeError": "pyhpp::unicode_error",
-    "builtins.UnicodeDecodeError": "pyhpp::unicode_decode_error",
-    "builtins.UnicodeEncodeError": "pyhpp::unicode_encode_error",
-}
 
 @dataclass
 class AttributeView:

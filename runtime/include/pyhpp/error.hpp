@@ -56,43 +56,12 @@ class error : public std::exception {
 /// Misuse of the embedding itself: no interpreter running, a misconfigured interpreter.
 PYHPP_DECLARE_ERROR(interpreter_error, error);
 
-PYHPP_DECLARE_ERROR(keyboard_interrupt, error);
-PYHPP_DECLARE_ERROR(system_exit, error);
-PYHPP_DECLARE_ERROR(generator_exit, error);
-/// Python's `Exception`: everything below except keyboard_interrupt, system_exit, generator_exit.
-PYHPP_DECLARE_ERROR(exception, error);
-
-PYHPP_DECLARE_ERROR(arithmetic_error, exception);
-PYHPP_DECLARE_ERROR(zero_division_error, arithmetic_error);
-PYHPP_DECLARE_ERROR(overflow_error, arithmetic_error);
-PYHPP_DECLARE_ERROR(floating_point_error, arithmetic_error);
-PYHPP_DECLARE_ERROR(assertion_error, exception);
-PYHPP_DECLARE_ERROR(attribute_error, exception);
-PYHPP_DECLARE_ERROR(buffer_error, exception);
-PYHPP_DECLARE_ERROR(eof_error, exception);
-PYHPP_DECLARE_ERROR(import_error, exception);
-PYHPP_DECLARE_ERROR(module_not_found_error, import_error);
-PYHPP_DECLARE_ERROR(lookup_error, exception);
-PYHPP_DECLARE_ERROR(key_error, lookup_error);
-PYHPP_DECLARE_ERROR(index_error, lookup_error);
-PYHPP_DECLARE_ERROR(memory_error, exception);
-PYHPP_DECLARE_ERROR(name_error, exception);
-PYHPP_DECLARE_ERROR(unbound_local_error, name_error);
-PYHPP_DECLARE_ERROR(os_error, exception);
-PYHPP_DECLARE_ERROR(file_not_found_error, os_error);
-PYHPP_DECLARE_ERROR(file_exists_error, os_error);
-PYHPP_DECLARE_ERROR(permission_error, os_error);
-PYHPP_DECLARE_ERROR(is_a_directory_error, os_error);
-PYHPP_DECLARE_ERROR(not_a_directory_error, os_error);
-PYHPP_DECLARE_ERROR(timeout_error, os_error);
-PYHPP_DECLARE_ERROR(runtime_error, exception);
-PYHPP_DECLARE_ERROR(not_implemented_error, runtime_error);
-PYHPP_DECLARE_ERROR(recursion_error, runtime_error);
-PYHPP_DECLARE_ERROR(stop_iteration, exception);
-PYHPP_DECLARE_ERROR(type_error, exception);
-PYHPP_DECLARE_ERROR(value_error, exception);
-PYHPP_DECLARE_ERROR(unicode_error, value_error);
-PYHPP_DECLARE_ERROR(unicode_decode_error, unicode_error);
-PYHPP_DECLARE_ERROR(unicode_encode_error, unicode_error);
+// One class per Python built-in exception, in Python's hierarchy (pyhpp::exception stands for
+// `Exception`, pyhpp::key_error for `KeyError`, ...).
+#define PYHPP_ROOT_EXCEPTION(python_name, cpp_class)
+#define PYHPP_EXCEPTION(python_name, cpp_class, cpp_base) PYHPP_DECLARE_ERROR(cpp_class, cpp_base);
+#include <pyhpp/detail/exceptions.def>
+#undef PYHPP_EXCEPTION
+#undef PYHPP_ROOT_EXCEPTION
 
 } // namespace pyhpp
