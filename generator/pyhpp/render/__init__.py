@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional, Set
-
-import jinja2
+from typing import TYPE_CHECKING, Dict, List, Optional, Set
 
 from .. import __version__
 from ..ir.model import Api, Module
@@ -14,6 +12,9 @@ from .layout import layout
 from .views import strip_default
 from .views_class import module_view, split_modules
 
+if TYPE_CHECKING:
+    import jinja2
+
 TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
     os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
     "templates",
@@ -21,6 +22,12 @@ TEMPLATES_DIR = os.environ.get("PYHPP_TEMPLATES") or os.path.join(
 
 
 def environment(templates_dir: str = TEMPLATES_DIR) -> jinja2.Environment:
+    # Imported here: Jinja2's own annotations fill typing's cache of unions, which ignores the
+    # order of members (after it, `Union[int, str]` comes back as its `Union[str, int]`), and
+    # code that only spells types (render/cpp.py) must not bring that into a process that
+    # introspects.
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
