@@ -9,8 +9,8 @@ import jinja2
 
 from .. import __version__
 from ..ir.model import Api, Module
+from .comments import wrap_comments
 from .cpp import escape, literal_text
-from .layout import layout
 from .views import strip_default
 from .views_class import module_view, split_modules
 
@@ -43,8 +43,8 @@ def template_files(templates_dir: str = TEMPLATES_DIR) -> List[str]:
 
 def _tidy(text: str) -> str:
     """Collapses runs of blank lines and trailing spaces left by template control blocks, and
-    keeps lines within the column limit."""
-    lines = [line.rstrip() for line in layout(text).splitlines()]
+    wraps comments within the column limit (the code is laid out by formatting/)."""
+    lines = [line.rstrip() for line in wrap_comments(text).splitlines()]
     out: List[str] = []
     for line in lines:
         if not line and out and not out[-1]:
