@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 from typing import Dict, List, Optional
 
 from ..diagnostics import GenerationError
@@ -18,22 +17,17 @@ ENVIRONMENT = "PYHPP_CLANG_FORMAT"
 # A value of --clang-format or $PYHPP_CLANG_FORMAT that asks for pyhpp's own layout.
 NONE = "none"
 _VERSION = re.compile(r"clang-format version (\d+)\.")
-_versions: Dict[str, Optional[int]] = {}
-_lock = threading.Lock()
 
 
 def major_version(executable: str) -> Optional[int]:
     """The major version `executable --version` reports; None if it does not run or say."""
-    with _lock:
-        if executable not in _versions:
-            try:
-                done = subprocess.run([executable, "--version"], stdout=subprocess.PIPE,
-                                      stderr=subprocess.DEVNULL, timeout=60)
-                match = _VERSION.search(done.stdout.decode("utf-8", "replace"))
-                _versions[executable] = int(match.group(1)) if match else None
-            except (OSError, subprocess.SubprocessError):
-                _versions[executable] = None
-        return _versions[executable]
+    try:
+        done = subprocess.run([executable, "--version"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _VERSION.search(done.stdout.decode("utf-8", "replace"))
+    return int(match.group(1)) if match else None
 
 
 def find(requested: Optional[str] = None) -> Optional[str]:

@@ -1,6 +1,7 @@
-"""Line layout of generated C++: keeps lines within 100 columns the way clang-format's LLVM style
-(as configured in .clang-format) lays out the constructs the templates produce: comments reflowed
-at spaces, argument and parameter lists bin-packed and aligned after the open parenthesis."""
+"""pyhpp's own layout of generated C++, used when clang-format 14 is not installed: lays out the
+constructs the templates produce the way clang-format does with pyhpp.clang-format (short
+functions and template heads joined, argument and parameter lists bin-packed and aligned after
+the open parenthesis), within 100 columns. Comments come wrapped from comments.py."""
 
 from __future__ import annotations
 
@@ -12,11 +13,70 @@ _OPEN = "([{<"
 _CLOSE = ")]}>"
 
 
+_SPECIFIERS = {"explicit", "static", "inline", "virtual", "constexpr", "friend"}
+_NOT_FUNCTIONS = ("if ", "if(", "for ", "while ", "switch ", "else", "do ", "namespace ", "try",
+                  "catch", "struct ", "class ", "union ", "enum ", "return ", "case ", "#", "//")
+
+
 def layout(text: str) -> str:
     out: List[str] = []
-    for line in text.split("\n"):
+    for line in _join(text.split("\n")):
         out.extend(_layout_line(line))
     return "\n".join(out)
+
+
+def _join(lines: List[str]) -> List[str]:
+    """Joins what clang-format puts on one line when it fits: a template head and its
+    declaration, a constructor and its initializer list, a function of one statement or none
+    (AllowShortFunctionsOnASingleLine: All), an empty class."""
+    out: List[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        indent = line[: len(line) - len(line.lstrip())]
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and following.startswith(indent) and (
+                (stripped.startswith("template <") and stripped.endswith(">")
+                 and following[len(indent):len(indent) + 1] not in (" ", "")
+                 and following.endswith(("{", ";")))
+                or (stripped.endswith(")") and following.strip().startswith(": ")
+                    and following.endswith("{"))):
+            joined = line + " " + following.strip()
+            if len(joined) <= COLUMNS:
+                lines[i + 1] = joined
+                i += 1
+                continue
+        if line.endswith("{") and following is not None:
+            if following == indent + "}" or following == indent + "};":
+                head = line[:-1].rstrip()
+                if _function_head(stripped) or stripped.startswith(("struct ", "class ")):
+                    out.append(head + " {}" + following.strip()[1:])
+                    i += 2
+                    continue
+            after = lines[i + 2] if i + 2 < len(lines) else None
+            body = following.strip()
+            if (after == indent + "}" and _function_head(stripped)
+                    and following.startswith(indent + "    ") and body.endswith(";")
+                    and not body.startswith(("//", "#"))):
+                joined = f"{line} {body} }}"
+                if len(joined) <= COLUMNS:
+                    out.append(joined)
+                    i += 3
+                    continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _function_head(stripped: str) -> bool:
+    """Whether `stripped`, ending with `{`, opens a function's body."""
+    if stripped.startswith(_NOT_FUNCTIONS) or "(" not in stripped:
+        return False
+    head = stripped[:-1].rstrip()
+    if "=" in head[: head.find("(")]:
+        return False  # a lambda or an initializer
+    return head.endswith(")") or head.endswith((" const", " noexcept", " override", " final"))
 
 
 def _layout_line(line: str) -> List[str]:
@@ -24,9 +84,8 @@ def _layout_line(line: str) -> List[str]:
         return [line]
     stripped = line.lstrip()
     indent = line[: len(line) - len(stripped)]
-    for marker in ("/// ", "// "):
-        if stripped.startswith(marker):
-            return _reflow_comment(indent + marker, stripped[len(marker):])
+    if stripped.startswith("//"):
+        return [line]  # wrapped by the renderer; what is left is one word
     literal = _split_literal(line, indent)
     if literal:
         return literal
@@ -78,12 +137,22 @@ def _fill(pieces: List[str], head: str, column: int) -> List[str]:
 
 
 def _first_paren(line: str) -> Optional[int]:
-    """The first "(" that opens a parameter or argument list: `decltype(...)` is a type."""
+    """The first "(" that opens a parameter or argument list: `decltype(...)` is a type, the
+    `()` of `operator()` a name, a "(" inside template arguments part of a type."""
     skipping = 0
+    angle = 0
     for i, ch in _scan(line):
         if skipping:
             skipping += (ch == "(") - (ch == ")")
+        elif ch == "<" and line[i - 1:i].isidentifier() and line[i + 1:i + 2] != "<":
+            angle += 1
+        elif ch == ">" and angle and line[i - 1:i] != "-":
+            angle -= 1
+        elif angle:
+            continue
         elif ch == "(" and line[:i].endswith("decltype"):
+            skipping = 1
+        elif ch == "(" and line[:i].endswith("operator") and line[i + 1:i + 2] == ")":
             skipping = 1
         elif ch == "(":
             return i
@@ -106,6 +175,8 @@ def _return_type_split(line: str, indent: str) -> Optional[int]:
         depth -= ch == ">"
         if ch == " " and depth == 0 and i >= len(indent):
             split = i
+    if split is not None and set(line[:split].split()) <= _SPECIFIERS:
+        return None  # `explicit`, `static`: not a return type
     return split
 
 
@@ -120,20 +191,6 @@ def _after_assignment(line: str, indent: str) -> Optional[List[str]]:
     if len(continuation) + len(rhs) > COLUMNS:
         return None
     return [line[: at + 2], continuation + rhs]
-
-
-def _reflow_comment(prefix: str, text: str) -> List[str]:
-    lines: List[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and len(prefix) + len(candidate) > COLUMNS:
-            lines.append(prefix + current)
-            current = word
-        else:
-            current = candidate
-    lines.append(prefix + current)
-    return [line.rstrip() for line in lines]
 
 
 def _scan(line: str) -> List[Tuple[int, str]]:

@@ -9,7 +9,7 @@ import jinja2
 
 from .. import __version__
 from ..ir.model import Api, Module
-from .comments import wrap_comments
+from ..formatting.comments import wrap_comments
 from .cpp import escape, literal_text
 from .views import strip_default
 from .views_class import module_view, split_modules
@@ -43,7 +43,7 @@ def template_files(templates_dir: str = TEMPLATES_DIR) -> List[str]:
 
 def _tidy(text: str) -> str:
     """Collapses runs of blank lines and trailing spaces left by template control blocks, and
-    wraps comments within the column limit (the code is laid out by formatting/)."""
+    wraps comments within the column limit (formatting/ lays out the code)."""
     lines = [line.rstrip() for line in wrap_comments(text).splitlines()]
     out: List[str] = []
     for line in lines:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import List
 
-COLUMNS = 100  # ColumnLimit of formatting/pyhpp.clang-format
+COLUMNS = 100  # ColumnLimit of pyhpp.clang-format
 SIGNATURE_INDENT = "    "  # continuation lines of a signature, inside the comment
 _COMMENT = re.compile(r"^(\s*//[/!]?\s?)(.*)$")
 _SIGNATURE = re.compile(r"^(Python: `)(.*)(`\.?)$")
@@ -29,13 +29,11 @@ def _wrap(prefix: str, text: str) -> List[str]:
         head, body, tail = signature.groups()
         continuation = prefix + SIGNATURE_INDENT
         pieces: List[str] = []
-        for piece in _signature_pieces(head + body + tail):
+        for n, piece in enumerate(_signature_pieces(head + body + tail)):
             # What no comma breaks (a long union, name or default) breaks before a `|`, or at
             # any blank when that is not enough.
-            width = COLUMNS - len(continuation)
-            parts = [piece] if len(piece) <= width else piece.split(" | ")
-            for n, part in enumerate(parts):
-                part += " |" if n < len(parts) - 1 else ""
+            width = COLUMNS - len(prefix if n == 0 else continuation)
+            for part in [piece] if len(piece) <= width else _split_union(piece):
                 pieces.extend([part] if len(part) <= width else part.split())
         return _fill(prefix, pieces, continuation)
     indent = text[: len(text) - len(text.lstrip(" "))]
@@ -63,13 +61,25 @@ def _signature_pieces(signature: str) -> List[str]:
     than a line breaks after its own commas, the outermost first."""
     levels = _levels(signature)
     pieces = _split(signature, levels, 0, len(signature), 1, outside=True)
-    merged: List[str] = []  # `->` stays with the return type
+    merged: List[str] = []  # `->` stays with the return type, `Python:` with the name
     for piece in pieces:
-        if merged and merged[-1] == "->":
+        if merged and merged[-1] in ("->", "Python:"):
             merged[-1] += " " + piece
         else:
             merged.append(piece)
     return merged
+
+
+def _split_union(piece: str) -> List[str]:
+    """`a: int | str | list[int | str]` as `a: int |`, `str |`, `list[int | str]`: split after
+    the outermost `|`s."""
+    levels = _levels(piece)
+    bars = [i for i in range(1, len(piece) - 1) if piece[i - 1:i + 2] == " | "]
+    if not bars:
+        return [piece]
+    outer = min(levels[i] for i in bars)
+    cuts = [i + 1 for i in bars if levels[i] == outer]
+    return [piece[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(piece)])]
 
 
 def _split(text: str, levels: List[int], start: int, end: int, depth: int,
