@@ -89,6 +89,14 @@ def _layout_line(line: str) -> List[str]:
     literal = _split_literal(line, indent)
     if literal:
         return literal
+    if stripped.startswith("if ("):
+        return _condition(line, indent)
+    brace = line.find(" = {")
+    if brace > 0 and line.endswith("};") and "(" not in line[:brace]:
+        # A braced initializer list: aligned after the brace, or broken after it.
+        packed = _bin_pack(line, opening=brace + 3)
+        if packed:
+            return packed
     split = _return_type_split(line, indent)
     if split is not None:
         # A declaration: parameters aligned after the parenthesis, or the return type on a line
@@ -107,15 +115,64 @@ def _layout_line(line: str) -> List[str]:
     return packed if packed else [line]
 
 
+def _condition(line: str, indent: str) -> List[str]:
+    """`if (a && b(c, d))`: the operands of `&&` and `||` packed after `if (`, then each line
+    that is still too long with its call's arguments aligned after its parenthesis."""
+    opening = len(indent) + len("if (")
+    marks = [(i, ch) for i, ch in _scan(line) if ch in "()[]{}"]
+    cuts = []
+    for at in range(opening, len(line) - 3):
+        if line[at:at + 4] in (" && ", " || "):
+            depth = sum(1 if ch in "([{" else -1 for i, ch in marks if i < at)
+            if depth == 1 and not _in_string(line, at):
+                cuts.append(at + 3)
+    pieces = [line[a:b].strip() for a, b in zip([opening] + cuts, cuts + [len(line)])]
+    lines: List[str] = []
+    current = line[:opening] + pieces[0]
+    for piece in pieces[1:]:
+        if len(current) + 1 + len(piece) <= COLUMNS:
+            current += " " + piece
+        else:
+            lines.append(current)
+            current = " " * opening + piece
+    lines.append(current)
+    out: List[str] = []
+    for n, text in enumerate(lines):
+        packed = None
+        if len(text) > COLUMNS:
+            packed = _bin_pack(text, after=opening if n == 0 else 0)
+        out.extend(packed or [text])
+    return out
+
+
+def _in_string(line: str, at: int) -> bool:
+    quote = ""
+    escaped = False
+    for ch in line[:at]:
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+    return bool(quote)
+
+
 def _split_literal(line: str, indent: str) -> Optional[List[str]]:
     """`name{"a,b,c"};` with a long literal: the literal in comma-ended pieces, aligned after
     the brace when they fit there, else on their own lines."""
     brace = line.find('{"')
     if brace < 0 or not line.endswith('"};') or '"' in line[brace + 2: -3]:
         return None
+    head = line[: brace + 1]
+    whole = " " * (len(indent) + CONTINUATION) + line[brace + 1:]
+    if len(whole) <= COLUMNS:
+        return [head, whole]  # clang-format breaks a string only when nothing else fits
     words = line[brace + 2: -3].split(",")
     pieces = [w + ("," if n < len(words) - 1 else "") for n, w in enumerate(words)]
-    head = line[: brace + 1]
     aligned = _fill(pieces, head, len(head))
     if all(len(x) <= COLUMNS for x in aligned):
         return aligned
@@ -214,12 +271,19 @@ def _scan(line: str) -> List[Tuple[int, str]]:
     return out
 
 
-def _bin_pack(line: str, aligned_only: bool = False) -> Optional[List[str]]:
-    """Splits the first parenthesised list of `line` at its top-level commas."""
+def _bin_pack(line: str, aligned_only: bool = False, after: int = 0,
+              opening: Optional[int] = None) -> Optional[List[str]]:
+    """Splits the first parenthesised list of `line` (from column `after`), or the list that
+    opens at `opening`, at its top-level commas."""
     marks = _scan(line)
-    start = _first_paren(line)
+    start = opening
+    if start is None:
+        start = _first_paren(line[after:])
+        if start is not None:
+            start += after
     if start is None:
         return None
+    closing = ")" if line[start] == "(" else "}"
     depth = 0
     commas: List[int] = []
     end = None
@@ -229,7 +293,7 @@ def _bin_pack(line: str, aligned_only: bool = False) -> Optional[List[str]]:
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
-            if depth == 0 and ch == ")":
+            if depth == 0 and ch == closing:
                 end = i
                 break
             depth -= 1
@@ -268,7 +332,7 @@ def _pack(pieces: List[str], tail: str, lines: List[str], current: str,
     for n, piece in enumerate(pieces):
         last = n == len(pieces) - 1
         text = piece + (tail if last else ",")
-        separator = "" if current.endswith("(") or not current.strip() else " "
+        separator = "" if current.endswith(("(", "{")) or not current.strip() else " "
         if current and len(current) + len(separator) + len(text) <= COLUMNS:
             current += separator + text
         else:
