@@ -86,11 +86,13 @@ def _layout_line(line: str) -> List[str]:
     indent = line[: len(line) - len(stripped)]
     if stripped.startswith("//"):
         return [line]  # wrapped by the renderer; what is left is one word
-    literal = _split_literal(line, indent)
+    literal = _split_literal(line, indent) or _string_initializer(line, indent)
     if literal:
         return literal
     if stripped.startswith("if ("):
-        return _condition(line, indent)
+        return _condition(line, len(indent) + len("if ("), 1)
+    if stripped.startswith("return ") and (" || " in line or " && " in line):
+        return _condition(line, len(indent) + len("return "), 0)
     brace = line.find(" = {")
     if brace > 0 and line.endswith("};") and "(" not in line[:brace]:
         # A braced initializer list: aligned after the brace, or broken after it.
@@ -115,16 +117,16 @@ def _layout_line(line: str) -> List[str]:
     return packed if packed else [line]
 
 
-def _condition(line: str, indent: str) -> List[str]:
-    """`if (a && b(c, d))`: the operands of `&&` and `||` packed after `if (`, then each line
-    that is still too long with its call's arguments aligned after its parenthesis."""
-    opening = len(indent) + len("if (")
+def _condition(line: str, opening: int, level: int) -> List[str]:
+    """`if (a && b(c, d))` or `return a || b`: the operands of `&&` and `||` at bracket depth
+    `level` packed and aligned at column `opening`, then each line that is still too long with
+    its call's arguments aligned after its parenthesis."""
     marks = [(i, ch) for i, ch in _scan(line) if ch in "()[]{}"]
     cuts = []
     for at in range(opening, len(line) - 3):
         if line[at:at + 4] in (" && ", " || "):
             depth = sum(1 if ch in "([{" else -1 for i, ch in marks if i < at)
-            if depth == 1 and not _in_string(line, at):
+            if depth == level and not _in_string(line, at):
                 cuts.append(at + 3)
     pieces = [line[a:b].strip() for a, b in zip([opening] + cuts, cuts + [len(line)])]
     lines: List[str] = []
@@ -159,6 +161,26 @@ def _in_string(line: str, at: int) -> bool:
         elif ch in "\"'":
             quote = ch
     return bool(quote)
+
+
+def _string_initializer(line: str, indent: str) -> Optional[List[str]]:
+    """`name = "long text";`: a break after `=`, and the string split after blanks into pieces
+    that fit (clang-format's BreakStringLiterals)."""
+    at = line.find(' = "')
+    if at < 0 or not line.endswith('";') or '"' in line[:at] or '"' in line[at + 4:-2]:
+        return None
+    column = len(indent) + CONTINUATION
+    text = line[at + 4:-2]
+    lines = [line[: at + 2]]
+    while len(text) + column + 3 > COLUMNS:
+        room = COLUMNS - column - 2
+        cut = text.rfind(" ", 0, room) + 1
+        if cut <= 0:
+            break
+        lines.append(" " * column + '"' + text[:cut] + '"')
+        text = text[cut:]
+    lines.append(" " * column + '"' + text + '";')
+    return lines
 
 
 def _split_literal(line: str, indent: str) -> Optional[List[str]]:
