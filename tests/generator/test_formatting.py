@@ -141,3 +141,45 @@ def test_clang_format_leaves_wrapped_comments_alone() -> None:
     formatter = formatting.Formatter(executable)
     formatter.submit({"include/a.hpp": text})
     assert formatter.results()["include/a.hpp"] == text.replace("\n    ///", "\n///")
+
+
+# Constructs the templates produce that the own layout lays out as clang-format 14 does.
+CONSTRUCTS = """namespace pyhpp_literals {
+struct pyhpp_literal_0 {
+    static bool contains(const std::string &value) {
+        return value == "r" || value == "w";
+    }
+    static bool contains_many(const std::string &value) {
+        return value == "r+" || value == "+r" || value == "rt+" || value == "r+t" || value == "+rt" || value == "tr+" || value == "t+r" || value == "+tr" || value == "w+";
+    }
+    static constexpr const char *text = "Literal['rb+', 'r+b', '+rb', 'br+', 'b+r', '+br', 'wb+', 'w+b', '+wb', 'bw+', 'b+w', '+bw', 'ab+', 'a+b', '+ab', 'ba+', 'b+a', '+ba', 'xb+', 'x+b', '+xb', 'bx+', 'b+x', '+bx', 'rb', 'br', 'rbU', 'rUb', 'Urb', 'brU', 'bUr', 'Ubr', 'wb', 'bw', 'ab', 'ba', 'xb', 'bx']";
+};
+struct Marker {
+};
+} // namespace pyhpp_literals
+template <class T>
+T first(const pyhpp::list<T> &items) {
+    return pyhpp::convert<T>(items);
+}
+Handler::Handler(pyhpp::opt<std::int64_t> level)
+    : pyhpp::object() {
+}
+explicit Handler(const std::variant<std::vector<std::filesystem::path>, std::filesystem::path> &args, pyhpp_K &&...pyhpp_kw);
+void check(::PyObject *dict) {
+    if (dict && value.sku && !pyhpp::detail::set_item(dict, "sku", pyhpp_struct_golden_nesting_Sku::to_python(*value.sku)))
+        return;
+    ::PyObject *fields[] = {nullptr, pyhpp_struct_golden_nesting_Sku::to_python(value.sku), pyhpp_struct_golden_nesting_Marker::to_python(value.marker)};
+}
+pyhpp::detail::keyword_names posix_spawn{"path,argv,env,file_actions,setpgroup,resetids,setsid,setsigmask,setsigdef,scheduler"};
+"""
+
+
+def test_own_layout_lays_out_constructs_as_clang_format_does() -> None:
+    executable = clang_format_14()
+    laid_out = formatting.Formatter(None)
+    laid_out.submit({"src/a.cpp": CONSTRUCTS})
+    formatter = formatting.Formatter(executable)
+    formatter.submit({"src/a.cpp": CONSTRUCTS})
+    expected = formatter.results()["src/a.cpp"]
+    assert CONSTRUCTS != expected  # every construct needs laying out
+    assert laid_out.results()["src/a.cpp"] == expected

@@ -122,11 +122,12 @@ def _condition(line: str, opening: int, level: int) -> List[str]:
     `level` packed and aligned at column `opening`, then each line that is still too long with
     its call's arguments aligned after its parenthesis."""
     marks = [(i, ch) for i, ch in _scan(line) if ch in "()[]{}"]
+    code = _code(line)
     cuts = []
     for at in range(opening, len(line) - 3):
         if line[at:at + 4] in (" && ", " || "):
             depth = sum(1 if ch in "([{" else -1 for i, ch in marks if i < at)
-            if depth == level and not _in_string(line, at):
+            if depth == level and code[at]:
                 cuts.append(at + 3)
     pieces = [line[a:b].strip() for a, b in zip([opening] + cuts, cuts + [len(line)])]
     lines: List[str] = []
@@ -145,22 +146,6 @@ def _condition(line: str, opening: int, level: int) -> List[str]:
             packed = _bin_pack(text, after=opening if n == 0 else 0)
         out.extend(packed or [text])
     return out
-
-
-def _in_string(line: str, at: int) -> bool:
-    quote = ""
-    escaped = False
-    for ch in line[:at]:
-        if quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-    return bool(quote)
 
 
 def _string_initializer(line: str, indent: str) -> Optional[List[str]]:
@@ -272,25 +257,31 @@ def _after_assignment(line: str, indent: str) -> Optional[List[str]]:
     return [line[: at + 2], continuation + rhs]
 
 
-def _scan(line: str) -> List[Tuple[int, str]]:
-    """(index, char) of the structural characters outside string literals."""
-    out = []
+def _code(line: str) -> List[bool]:
+    """For each character of `line`: whether it is outside string and character literals."""
+    code = []
     quote: Optional[str] = None
     escaped = False
-    for i, ch in enumerate(line):
+    for ch in line:
         if quote:
+            code.append(False)
             if escaped:
                 escaped = False
             elif ch == "\\":
                 escaped = True
             elif ch == quote:
                 quote = None
-            continue
-        if ch in "\"'":
-            quote = ch
-        elif ch in "()[]{}<>,":
-            out.append((i, ch))
-    return out
+        else:
+            code.append(ch not in "\"'")
+            if ch in "\"'":
+                quote = ch
+    return code
+
+
+def _scan(line: str) -> List[Tuple[int, str]]:
+    """(index, char) of the structural characters outside string literals."""
+    code = _code(line)
+    return [(i, ch) for i, ch in enumerate(line) if code[i] and ch in "()[]{}<>,"]
 
 
 def _bin_pack(line: str, aligned_only: bool = False, after: int = 0,
