@@ -93,6 +93,9 @@ def _layout_line(line: str) -> List[str]:
         return _condition(line, len(indent) + len("if ("), 1)
     if stripped.startswith("return ") and (" || " in line or " && " in line):
         return _condition(line, len(indent) + len("return "), 0)
+    template = _template_call(line, indent)
+    if template:
+        return template
     brace = line.find(" = {")
     if brace > 0 and line.endswith("};") and "(" not in line[:brace]:
         # A braced initializer list: aligned after the brace, or broken after it.
@@ -146,6 +149,28 @@ def _condition(line: str, opening: int, level: int) -> List[str]:
             packed = _bin_pack(text, after=opening if n == 0 else 0)
         out.extend(packed or [text])
     return out
+
+
+def _template_call(line: str, indent: str) -> Optional[List[str]]:
+    """`return f<T<U>>(args);` whose `f<T<U>>(` does not fit: a break after the outermost `<`
+    that leaves the rest of the template arguments on one line, then the arguments on the next
+    line when they fit there."""
+    paren = _first_paren(line)
+    if paren is None or line[paren - 1] != ">" or paren + 1 <= COLUMNS:
+        return None
+    column = len(indent) + CONTINUATION
+    at = len(indent)
+    while True:
+        lt = line.find("<", at, paren)
+        if lt < 0:
+            return None
+        if column + paren + 1 - (lt + 1) <= COLUMNS:
+            break
+        at = lt + 1
+    arguments = " " * column + line[paren + 1:].lstrip()
+    if len(arguments) > COLUMNS:
+        return None
+    return [line[: lt + 1], " " * column + line[lt + 1: paren + 1], arguments]
 
 
 def _string_initializer(line: str, indent: str) -> Optional[List[str]]:
