@@ -117,7 +117,23 @@ def _layout_line(line: str) -> List[str]:
     if lines:
         return lines
     packed = _bin_pack(line)
-    return packed if packed else [line]
+    return [part for piece in packed for part in _call_tail(piece)] if packed else [line]
+
+
+def _call_tail(line: str) -> List[str]:
+    """An argument still too long, `f<T>::g(x),`: a break after its last call's parenthesis,
+    when the head then fits."""
+    if len(line) <= COLUMNS:
+        return [line]
+    stripped = line.lstrip()
+    column = len(line) - len(stripped) + CONTINUATION
+    paren = line.rfind("(")
+    if paren < 0 or paren + 1 > COLUMNS or line[paren + 1:paren + 2] == ")":
+        return [line]
+    rest = " " * column + line[paren + 1:]
+    if len(rest) > COLUMNS or "(" in rest or line[:paren].count("(") != line[:paren].count(")"):
+        return [line]
+    return [line[: paren + 1], rest]
 
 
 def _condition(line: str, opening: int, level: int) -> List[str]:
