@@ -13,7 +13,9 @@
 # only); a stub file that changes regenerates. REPORT prints, at each generation, how much of
 # each module's API is typed and where it fell back. The target interpreter (whose modules are wrapped
 # and whose standard library and site-packages the program uses) defaults to
-# Python3_EXECUTABLE and must be the Python version the runtime links against.
+# Python3_EXECUTABLE and must be the Python version the runtime links against. The generated files
+# are laid out by clang-format 14 (the cache variable PYHPP_CLANG_FORMAT, found when first
+# needed), or by the generator itself when there is none.
 include_guard(GLOBAL)
 
 # pyhpp_add_bindings() runs in its caller's directory. When pyhpp is added with
@@ -44,6 +46,41 @@ function(_pyhpp_find_generator_python)
                         "(Debian: apt-get install python3-jinja2) or set PYHPP_GENERATOR_PYTHON")
 endfunction()
 
+# The clang-format that lays out the generated files, passed to the generator so that the build
+# does not depend on PATH: version 14 only (another version breaks lines differently), from
+# $PYHPP_CLANG_FORMAT, else clang-format-14, else clang-format if it is version 14; "none" when
+# there is none, and the generator lays the files out itself.
+function(_pyhpp_find_clang_format)
+    if(DEFINED CACHE{PYHPP_CLANG_FORMAT})
+        return()
+    endif()
+    set(found none)
+    if(DEFINED ENV{PYHPP_CLANG_FORMAT})
+        set(found "$ENV{PYHPP_CLANG_FORMAT}")
+    else()
+        foreach(name IN ITEMS clang-format-14 clang-format)
+            find_program(_pyhpp_clang_format_candidate NAMES ${name})
+            set(candidate "${_pyhpp_clang_format_candidate}")
+            unset(_pyhpp_clang_format_candidate CACHE)
+            if(candidate)
+                execute_process(COMMAND "${candidate}" --version OUTPUT_VARIABLE version
+                                RESULT_VARIABLE rc ERROR_QUIET)
+                if(rc EQUAL 0 AND version MATCHES "clang-format version 14\\.")
+                    set(found "${candidate}")
+                    break()
+                endif()
+            endif()
+        endforeach()
+    endif()
+    if(found STREQUAL "none")
+        message(STATUS "pyhpp: no clang-format 14 found; the generator lays out its files itself")
+    else()
+        message(STATUS "pyhpp: generated files are laid out by ${found}")
+    endif()
+    set(PYHPP_CLANG_FORMAT "${found}" CACHE STRING
+        "clang-format 14 that lays out the generated files ('none': the generator's own layout)")
+endfunction()
+
 function(pyhpp_add_bindings target)
     cmake_parse_arguments(PARSE_ARGV 1 arg "STRICT;RECURSIVE;NO_STUBS;REPORT"
                           "NAMESPACE;OUTPUT_DIR;PYTHON" "MODULES;PYTHONPATH;INCLUDE;EXCLUDE;STUBS")
@@ -65,6 +102,7 @@ function(pyhpp_add_bindings target)
         set(arg_PYTHON "${_PYHPP_PYTHON_EXECUTABLE}")
     endif()
     _pyhpp_find_generator_python()
+    _pyhpp_find_clang_format()
 
     # The interpreter as it names itself (a pyenv shim resolves to the real binary; a venv's
     # python stays the venv's), and its version, which must match the linked libpython.
@@ -157,7 +195,8 @@ function(pyhpp_add_bindings target)
 
     set(command "${PYHPP_GENERATOR_PYTHON}" "${_PYHPP_GENERATOR_DIR}/bin/pyhpp" generate
         ${arg_MODULES} -o "${out}" --python "${python_exe}" --namespace "${arg_NAMESPACE}")
-    list(APPEND command --compiler "${CMAKE_CXX_COMPILER}" ${path_options} ${walk_options})
+    list(APPEND command --compiler "${CMAKE_CXX_COMPILER}" ${path_options} ${walk_options}
+         --clang-format "${PYHPP_CLANG_FORMAT}")
     if(modules_file)
         list(APPEND command --modules-file "${modules_file}")
     endif()

@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--depfile", metavar="FILE", help="write a make-style depfile")
     g.add_argument("--stamp", metavar="FILE", help="touch FILE after success (depfile target)")
     g.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    g.add_argument("--clang-format", metavar="EXE",
+                   help="the clang-format 14 that lays out the files (default: "
+                        "$PYHPP_CLANG_FORMAT, else clang-format-14 or clang-format if it is "
+                        "version 14); 'none': pyhpp's own layout, meant to give the same files")
     g.add_argument("--report", action="store_true",
                    help="print, per module, how many parameters and results have C++ types "
                         "and the first places that fell back to pyhpp::object")
@@ -80,7 +84,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             stamp=getattr(args, "stamp", None), strict=getattr(args, "strict", False),
             recursive=args.recursive, includes=tuple(args.include),
             excludes=tuple(args.exclude), modules_file=getattr(args, "modules_file", None),
-            stubs=tuple(args.stubs), use_stubs=not args.no_stubs)
+            stubs=tuple(args.stubs), use_stubs=not args.no_stubs,
+            clang_format=getattr(args, "clang_format", None))
         if args.command == "modules":
             from .pipeline import list_modules
 

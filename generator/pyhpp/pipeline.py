@@ -37,6 +37,9 @@ class Options:
     modules_file: Optional[str] = None  # written (if changed) with the names of the modules
     stubs: Tuple[str, ...] = ()  # the user's stub directories, searched first
     use_stubs: bool = True  # False: no stubs at all (runtime annotations only)
+    # The clang-format 14 that lays out the files; None: found (formatting.clang.find);
+    # "none": pyhpp's own layout, which produces the same files.
+    clang_format: Optional[str] = None
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Result:
     changed: List[str] = field(default_factory=list)
     diagnostics: List[Diagnostic] = field(default_factory=list)
     inputs: List[str] = field(default_factory=list)  # Python files the modules imported
+    tools: List[str] = field(default_factory=list)  # programs that made the files (clang-format)
 
 
 @contextlib.contextmanager
@@ -101,15 +105,20 @@ def analyse(options: Options) -> Result:
 
 
 def generate(options: Options) -> Result:
-    from . import render  # Jinja2 is needed from here on only
+    from . import formatting, render  # Jinja2 is needed from here on only
 
+    clang_format = formatting.clang.find(options.clang_format)  # fails early on a bad request
     result = analyse(options)
+    if clang_format:
+        result.tools.append(os.path.realpath(clang_format))
     for d in result.diagnostics:
         if d.severity == "error" or (options.strict and d.severity == "warning"):
             suffix = " (--strict makes warnings errors)" if d.severity == "warning" else ""
             raise GenerationError(d.message + suffix, d.location)
     env = render.environment()
-    result.files.update(render.render_api(env, result.api, list(options.namespace)))
+    formatter = formatting.Formatter(clang_format)
+    formatter.submit(render.render_api(env, result.api, list(options.namespace)))
+    result.files.update(formatter.results())
     # Everything is rendered before anything is written: a failure leaves no partial output.
     try:
         _write(options, result)
@@ -125,7 +134,7 @@ def _write(options: Options, result: Result) -> None:
     result.changed = write_all(options.output, result.files)
     if options.depfile:
         target = options.stamp or os.path.join(options.output, sorted(result.files)[0])
-        deps = sorted(set(result.inputs) | set(_generator_files()))
+        deps = sorted(set(result.inputs) | set(result.tools) | set(_generator_files()))
         text = _escape(os.path.abspath(target)) + ": " + " \\\n  ".join(
             _escape(d) for d in deps) + "\n"
         write_if_changed(options.depfile, text)
@@ -140,11 +149,12 @@ def _write(options: Options, result: Result) -> None:
 
 
 def _generator_files() -> List[str]:
-    """pyhpp's own sources, templates and exception table: changing them regenerates too."""
-    from . import render
+    """pyhpp's own sources, templates, style file and exception table: changing them
+    regenerates too."""
+    from . import formatting, render
     from .exception_table import EXCEPTIONS_FILE
 
-    files = render.template_files() + [EXCEPTIONS_FILE]
+    files = render.template_files() + [formatting.STYLE_FILE, EXCEPTIONS_FILE]
     for root, _dirs, names in os.walk(os.path.join(GENERATOR_DIR, "pyhpp")):
         files += [os.path.join(root, n) for n in names if n.endswith(".py")]
     return files

@@ -191,8 +191,10 @@ def test_a_recursive_alias_generates_and_maps_its_recursion_to_object(
     done = generate("failfix.recursive", "-o", "out", "--strict", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     header = (tmp_path / "out" / "include" / "py" / "failfix" / "recursive.hpp").read_text()
-    assert ("std::optional<std::variant<bool, std::int64_t, double, std::string, "
-            "std::vector<pyhpp::object>, std::map<std::string, pyhpp::object>>>") in header
+    # Where clang-format breaks the line does not matter: compared without blanks.
+    assert ("std::optional<std::variant<bool,std::int64_t,double,std::string,"
+            "std::vector<pyhpp::object>,std::map<std::string,pyhpp::object>>>") in "".join(
+        header.split())
     assert "note: " in done.stderr and "refers to itself" in done.stderr
 
 

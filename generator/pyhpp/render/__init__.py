@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Set
 
 from .. import __version__
 from ..ir.model import Api, Module
+from ..formatting.comments import wrap_comments
 from .cpp import escape, literal_text
-from .layout import layout
 from .views import strip_default
 from .views_class import module_view, split_modules
 
@@ -50,8 +50,8 @@ def template_files(templates_dir: str = TEMPLATES_DIR) -> List[str]:
 
 def _tidy(text: str) -> str:
     """Collapses runs of blank lines and trailing spaces left by template control blocks, and
-    keeps lines within the column limit."""
-    lines = [line.rstrip() for line in layout(text).splitlines()]
+    wraps comments within the column limit (formatting/ lays out the code)."""
+    lines = [line.rstrip() for line in wrap_comments(text).splitlines()]
     out: List[str] = []
     for line in lines:
         if not line and out and not out[-1]:

@@ -118,8 +118,8 @@ void defaults(pyhpp::opt<std::int64_t> x = {}, const pyhpp::opt<std::string> &y 
 
 /// Only optional keyword-only parameters.
 ///
-/// Python: `golden_basic.keyword_only(*, scale: float = ..., name: str = ..., flag: bool = ...) ->
-/// None`
+/// Python: `golden_basic.keyword_only(*, scale: float = ..., name: str = ..., flag: bool = ...)
+///     -> None`
 /// Defined at golden_basic.py:41.
 void keyword_only(const keywords::keyword_only &pyhpp_keywords = {});
 template <class... pyhpp_K,
@@ -140,7 +140,8 @@ template <class... pyhpp_K,
 decltype(auto) required_keyword(std::int64_t x, const std::string &mode, pyhpp_K &&...pyhpp_kw) {
     return ::py::golden_basic::required_keyword(
         x, mode,
-        pyhpp::detail::make_keywords<keywords::required_keyword>(std::forward<pyhpp_K>(pyhpp_kw)...));
+        pyhpp::detail::make_keywords<keywords::required_keyword>(
+            std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_basic.var_positional(first: int, *rest: int) -> int`
@@ -156,8 +157,8 @@ void var_keyword(const std::map<std::string, std::string> &options = {});
 /// Indented lines keep their indentation:
 ///     like this one.
 ///
-/// Python: `golden_basic.kinds(a: int, b: float = ..., /, c: bool = ..., *args: str, d: bytes, e:
-/// int = ..., **kwargs: float) -> None`
+/// Python: `golden_basic.kinds(a: int, b: float = ..., /, c: bool = ..., *args: str, d: bytes,
+///     e: int = ..., **kwargs: float) -> None`
 /// Defined at golden_basic.py:58.
 void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b = {},
            pyhpp::opt<bool> c = {}, const std::vector<std::string> &args = {},

@@ -118,8 +118,8 @@ class Account : public pyhpp::object {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_classes.Account.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_classes.Account(owner: str, balance: float = ..., *, level:
-    /// golden_classes.Level = ...)`
+    /// Python: `golden_classes.Account(owner: str, balance: float = ..., *,
+    ///     level: golden_classes.Level = ...)`
     /// Defined at golden_classes.py:48.
     explicit Account(const std::string &owner, pyhpp::opt<double> balance = {});
     explicit Account(const std::string &owner, pyhpp::opt<double> balance,
@@ -177,8 +177,8 @@ class Account : public pyhpp::object {
     /// Defined at golden_classes.py:98.
     void del_item(std::int64_t index) const;
 
-    /// Python: `golden_classes.Account.__add__(other: golden_classes.Account) ->
-    /// golden_classes.Account`
+    /// Python: `golden_classes.Account.__add__(other: golden_classes.Account)
+    ///     -> golden_classes.Account`
     /// Defined at golden_classes.py:116.
     ::py::golden_classes::Account operator+(const ::py::golden_classes::Account &other) const;
 
@@ -221,8 +221,8 @@ class Savings : public ::py::golden_classes::Account {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_classes.Savings.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_classes.Savings(owner: str, balance: float = ..., *, level:
-    /// golden_classes.Level = ...)`
+    /// Python: `golden_classes.Savings(owner: str, balance: float = ..., *,
+    ///     level: golden_classes.Level = ...)`
     /// Defined at golden_classes.py:123.
     explicit Savings(const std::string &owner, pyhpp::opt<double> balance = {});
     explicit Savings(const std::string &owner, pyhpp::opt<double> balance,
@@ -253,9 +253,9 @@ class Transfer : public pyhpp::object {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_classes.Transfer.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_classes.Transfer(source: golden_classes.Account, target:
-    /// golden_classes.Account, amount: float, mode: golden_classes.Mode = ..., memo: str | None =
-    /// ...)`
+    /// Python: `golden_classes.Transfer(source: golden_classes.Account,
+    ///     target: golden_classes.Account, amount: float, mode: golden_classes.Mode = ...,
+    ///     memo: str | None = ...)`
     /// Defined at golden_classes.py:132.
     explicit Transfer(const ::py::golden_classes::Account &source,
                       const ::py::golden_classes::Account &target, double amount,
@@ -288,8 +288,8 @@ class Receipt : public pyhpp::object {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_classes.Receipt.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_classes.Receipt(transfer: golden_classes.Transfer, level:
-    /// golden_classes.Level)`
+    /// Python: `golden_classes.Receipt(transfer: golden_classes.Transfer,
+    ///     level: golden_classes.Level)`
     /// Defined at golden_classes.py:141.
     explicit Receipt(const ::py::golden_classes::Transfer &transfer,
                      ::py::golden_classes::Level level);
@@ -335,8 +335,8 @@ struct Savings {
 } // namespace Savings
 } // namespace keywords
 
-/// Python: `golden_classes.execute(transfer: golden_classes.Transfer, level: golden_classes.Level =
-/// ...) -> golden_classes.Receipt`
+/// Python: `golden_classes.execute(transfer: golden_classes.Transfer,
+///     level: golden_classes.Level = ...) -> golden_classes.Receipt`
 /// Defined at golden_classes.py:153.
 ::py::golden_classes::Receipt execute(const ::py::golden_classes::Transfer &transfer,
                                       pyhpp::opt<::py::golden_classes::Level> level = {});
@@ -346,8 +346,8 @@ struct Savings {
 std::string
 describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Account> &value);
 
-/// Python: `golden_classes.find(owner: str, among: golden_classes.Account | None = ...) ->
-/// golden_classes.Account | None`
+/// Python: `golden_classes.find(owner: str, among: golden_classes.Account | None = ...)
+///     -> golden_classes.Account | None`
 /// Defined at golden_classes.py:163.
 std::optional<::py::golden_classes::Account>
 find(const std::string &owner,
@@ -361,8 +361,8 @@ std::string set_mode(const std::string &mode);
 /// Defined at golden_classes.py:171.
 std::int64_t set_level(std::int64_t level);
 
-/// Python: `golden_classes.audit(account: golden_classes.Account, check: Callable[[int, str],
-/// bool]) -> bool`
+/// Python: `golden_classes.audit(account: golden_classes.Account,
+///     check: Callable[[int, str], bool]) -> bool`
 /// Defined at golden_classes.py:175.
 bool audit(const ::py::golden_classes::Account &account,
            const std::function<bool(std::int64_t, std::string)> &check);
@@ -379,8 +379,8 @@ pyhpp::datetime opened(const ::py::golden_classes::Account &account);
 /// Defined at golden_classes.py:187.
 pyhpp::date due(pyhpp::date day, std::chrono::microseconds grace);
 
-/// Python: `golden_classes.export(account: golden_classes.Account, directory: pathlib.Path) ->
-/// pathlib.Path`
+/// Python: `golden_classes.export(account: golden_classes.Account, directory: pathlib.Path)
+///     -> pathlib.Path`
 /// Defined at golden_classes.py:191.
 std::filesystem::path export_(const ::py::golden_classes::Account &account,
                               const std::filesystem::path &directory);
@@ -400,42 +400,40 @@ std::complex<double> rotate(const std::complex<double> &z);
 pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index = {});
 /// `pick` for the C++ types the arguments hold: converts them, and the result, through
 /// the pyhpp::object signature above.
-template <class T>
-T pick(const std::vector<T> &items, pyhpp::opt<std::int64_t> index = {}) {
+template <class T> T pick(const std::vector<T> &items, pyhpp::opt<std::int64_t> index = {}) {
     return pyhpp::convert<T>(
         ::py::golden_classes::pick(pyhpp::convert<std::vector<pyhpp::object>>(items), index));
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Account::Account(const std::string &owner, pyhpp_K &&...pyhpp_kw)
-    : Account(
-        owner, {},
-        pyhpp::detail::make_keywords<keywords::Account::Account>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Account(owner, {},
+              pyhpp::detail::make_keywords<keywords::Account::Account>(
+                  std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Account::Account(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw)
-    : Account(
-        owner, balance,
-        pyhpp::detail::make_keywords<keywords::Account::Account>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Account(owner, balance,
+              pyhpp::detail::make_keywords<keywords::Account::Account>(
+                  std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Account::deposit(double amount, pyhpp_K &&...pyhpp_kw) const {
-    return this->deposit(
-        amount,
-        pyhpp::detail::make_keywords<keywords::Account::deposit>(std::forward<pyhpp_K>(pyhpp_kw)...));
+    return this->deposit(amount, pyhpp::detail::make_keywords<keywords::Account::deposit>(
+                                     std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Savings::Savings(const std::string &owner, pyhpp_K &&...pyhpp_kw)
-    : Savings(
-        owner, {},
-        pyhpp::detail::make_keywords<keywords::Savings::Savings>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Savings(owner, {},
+              pyhpp::detail::make_keywords<keywords::Savings::Savings>(
+                  std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Savings::Savings(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &&...pyhpp_kw)
-    : Savings(
-        owner, balance,
-        pyhpp::detail::make_keywords<keywords::Savings::Savings>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Savings(owner, balance,
+              pyhpp::detail::make_keywords<keywords::Savings::Savings>(
+                  std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 /// The current value of `golden_classes.RATE`.
 double RATE();

@@ -127,15 +127,11 @@ struct pyhpp_enum_golden_classes_Mode {
     static constexpr std::size_t count = 2;
 };
 struct pyhpp_literal_0 {
-    static bool contains(const std::string &value) {
-        return value == "fast" || value == "safe";
-    }
+    static bool contains(const std::string &value) { return value == "fast" || value == "safe"; }
     static constexpr const char *text = "Literal['fast', 'safe']";
 };
 struct pyhpp_literal_1 {
-    static bool contains(const std::int64_t &value) {
-        return value == 1 || value == 10;
-    }
+    static bool contains(const std::int64_t &value) { return value == 1 || value == 10; }
     static constexpr const char *text = "Literal[1, 10]";
 };
 [[maybe_unused]] const bool pyhpp_registered_GoldenError = pyhpp::detail::register_error_name(
@@ -152,17 +148,19 @@ DeeperError::~DeeperError() = default;
                                       pyhpp::opt<::py::golden_classes::Level> level) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.execute()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.execute()");
-    pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>::to_python(transfer),
-        "transfer");
+    pyhpp_args.positional(codec::instance<::py::golden_classes::Transfer,
+                                          pyhpp_class_golden_classes_Transfer>::to_python(transfer),
+                          "transfer");
     if (level)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                               pyhpp_enum_golden_classes_Level>::to_python(*level),
             "level", 1);
     else
         pyhpp_args.omit();
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::execute.get(), &pyhpp_keyword_names::execute);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Receipt, pyhpp_class_golden_classes_Receipt>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Receipt, pyhpp_class_golden_classes_Receipt>>(
         pyhpp_result, "golden_classes.execute()", "golden_classes.Receipt");
 }
 
@@ -172,7 +170,9 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
     auto *pyhpp_callable = pyhpp_attrs::describe.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.describe()");
     pyhpp_args.set<0>(
-        codec::variant<codec::int_, codec::str_, codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>::to_python(value),
+        codec::variant<codec::int_, codec::str_,
+                       codec::instance<::py::golden_classes::Account,
+                                       pyhpp_class_golden_classes_Account>>::to_python(value),
         "value");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::str_>(pyhpp_result, "golden_classes.describe()",
@@ -187,12 +187,14 @@ find(const std::string &owner,
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
     if (among)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>::to_python(*among),
+            codec::optional<codec::instance<::py::golden_classes::Account,
+                                            pyhpp_class_golden_classes_Account>>::to_python(*among),
             "among", 1);
     else
         pyhpp_args.omit();
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::find.get(), &pyhpp_keyword_names::find);
-    return pyhpp::detail::take_result<codec::optional<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>>(
+    return pyhpp::detail::take_result<codec::optional<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>>(
         pyhpp_result, "golden_classes.find()", "golden_classes.Account | None");
 }
 
@@ -221,9 +223,9 @@ bool audit(const ::py::golden_classes::Account &account,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.audit()");
     auto *pyhpp_callable = pyhpp_attrs::audit.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.audit()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
-        "account");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Account,
+                                      pyhpp_class_golden_classes_Account>::to_python(account),
+                      "account");
     pyhpp_args.set<1>(codec::callable<codec::bool_, codec::int_, codec::str_>::to_python(check),
                       "check");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
@@ -234,9 +236,9 @@ pyhpp::iterator_range<std::int64_t> entries(const ::py::golden_classes::Account 
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.entries()");
     auto *pyhpp_callable = pyhpp_attrs::entries.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.entries()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
-        "account");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Account,
+                                      pyhpp_class_golden_classes_Account>::to_python(account),
+                      "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::iterator<codec::int_>>(
         pyhpp_result, "golden_classes.entries()", "Iterator[int]");
@@ -246,9 +248,9 @@ pyhpp::datetime opened(const ::py::golden_classes::Account &account) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.opened()");
     auto *pyhpp_callable = pyhpp_attrs::opened.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.opened()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
-        "account");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Account,
+                                      pyhpp_class_golden_classes_Account>::to_python(account),
+                      "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::datetime>(pyhpp_result, "golden_classes.opened()",
                                                        "datetime.datetime");
@@ -270,9 +272,9 @@ std::filesystem::path export_(const ::py::golden_classes::Account &account,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.export()");
     auto *pyhpp_callable = pyhpp_attrs::export_.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.export()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
-        "account");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Account,
+                                      pyhpp_class_golden_classes_Account>::to_python(account),
+                      "account");
     pyhpp_args.set<1>(codec::path::to_python(directory), "directory");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     return pyhpp::detail::take_result<codec::path>(pyhpp_result, "golden_classes.export()",
@@ -293,11 +295,13 @@ std::complex<double> rotate(const std::complex<double> &z) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.permissions()");
     auto *pyhpp_callable = pyhpp_attrs::permissions.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.permissions()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(account),
-        "account");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Account,
+                                      pyhpp_class_golden_classes_Account>::to_python(account),
+                      "account");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
+    return pyhpp::detail::take_result<
+        codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access,
+                           pyhpp_enum_golden_classes_Access>>(
         pyhpp_result, "golden_classes.permissions()", "golden_classes.Access");
 }
 
@@ -332,7 +336,8 @@ Account::Account(const std::string &owner, pyhpp::opt<double> balance,
         pyhpp_args.omit();
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                               pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
             "level", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Account.get(), &pyhpp_keyword_names::Account::Account);
@@ -373,7 +378,8 @@ double Account::withdraw(double amount) const {
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Account.open()");
     pyhpp_args.set<0>(codec::str_::to_python(owner), "owner");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.open()", "golden_classes.Account");
 }
 
@@ -432,11 +438,13 @@ void Account::del_item(std::int64_t index) const {
 
 ::py::golden_classes::Account Account::operator+(const ::py::golden_classes::Account &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__add__()");
-    auto *pyhpp_result = pyhpp::detail::binary(
-        ::PyNumber_Add, *this,
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(other),
-        "golden_classes.Account.__add__()");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
+    auto *pyhpp_result =
+        pyhpp::detail::binary(::PyNumber_Add, *this,
+                              codec::instance<::py::golden_classes::Account,
+                                              pyhpp_class_golden_classes_Account>::to_python(other),
+                              "golden_classes.Account.__add__()");
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.__add__()", "golden_classes.Account");
 }
 
@@ -444,7 +452,8 @@ void Account::del_item(std::int64_t index) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__neg__()");
     auto *pyhpp_result =
         pyhpp::detail::unary(::PyNumber_Negative, *this, "golden_classes.Account.__neg__()");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_result, "golden_classes.Account.__neg__()", "golden_classes.Account");
 }
 
@@ -514,7 +523,8 @@ bool Account::operator<(const ::py::golden_classes::Account &other) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account.__lt__()");
     return pyhpp::detail::compare(
         *this,
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(other),
+        codec::instance<::py::golden_classes::Account,
+                        pyhpp_class_golden_classes_Account>::to_python(other),
         Py_LT, "golden_classes.Account.__lt__()");
 }
 
@@ -547,7 +557,8 @@ Savings::Savings(const std::string &owner, pyhpp::opt<double> balance,
         pyhpp_args.omit();
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
+            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                               pyhpp_enum_golden_classes_Level>::to_python(*pyhpp_keywords.level),
             "level", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Savings.get(), &pyhpp_keyword_names::Savings::Savings);
@@ -571,7 +582,8 @@ double Savings::withdraw(double amount) const {
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_classes.Savings.open()");
     pyhpp_args.set<0>(codec::str_::to_python(owner), "owner");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Savings, pyhpp_class_golden_classes_Savings>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Savings, pyhpp_class_golden_classes_Savings>>(
         pyhpp_result, "golden_classes.Savings.open()", "golden_classes.Account");
 }
 
@@ -587,16 +599,17 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
     : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer()");
     pyhpp::detail::arguments<5> pyhpp_args("golden_classes.Transfer()");
-    pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(source),
-        "source");
-    pyhpp_args.positional(
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(target),
-        "target");
+    pyhpp_args.positional(codec::instance<::py::golden_classes::Account,
+                                          pyhpp_class_golden_classes_Account>::to_python(source),
+                          "source");
+    pyhpp_args.positional(codec::instance<::py::golden_classes::Account,
+                                          pyhpp_class_golden_classes_Account>::to_python(target),
+                          "target");
     pyhpp_args.positional(codec::float_::to_python(amount), "amount");
     if (mode)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>::to_python(*mode),
+            codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                               pyhpp_enum_golden_classes_Mode>::to_python(*mode),
             "mode", 3);
     else
         pyhpp_args.omit();
@@ -613,7 +626,8 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.source");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::source.get(),
                                                      "golden_classes.Transfer.source");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_value, "golden_classes.Transfer.source", "golden_classes.Account");
 }
 
@@ -621,7 +635,8 @@ void Transfer::set_source(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.source");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::source.get(),
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(value),
+        codec::instance<::py::golden_classes::Account,
+                        pyhpp_class_golden_classes_Account>::to_python(value),
         "golden_classes.Transfer.source");
 }
 
@@ -629,7 +644,8 @@ void Transfer::set_source(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.target");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::target.get(),
                                                      "golden_classes.Transfer.target");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>(
         pyhpp_value, "golden_classes.Transfer.target", "golden_classes.Account");
 }
 
@@ -637,7 +653,8 @@ void Transfer::set_target(const ::py::golden_classes::Account &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.target");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::target.get(),
-        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>::to_python(value),
+        codec::instance<::py::golden_classes::Account,
+                        pyhpp_class_golden_classes_Account>::to_python(value),
         "golden_classes.Transfer.target");
 }
 
@@ -659,7 +676,9 @@ void Transfer::set_amount(double value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.mode");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Transfer::mode.get(),
                                                      "golden_classes.Transfer.mode");
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
+    return pyhpp::detail::take_result<
+        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                           pyhpp_enum_golden_classes_Mode>>(
         pyhpp_value, "golden_classes.Transfer.mode", "golden_classes.Mode");
 }
 
@@ -667,7 +686,8 @@ void Transfer::set_mode(::py::golden_classes::Mode value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer.mode");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Transfer::mode.get(),
-        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>::to_python(value),
+        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                           pyhpp_enum_golden_classes_Mode>::to_python(value),
         "golden_classes.Transfer.mode");
 }
 
@@ -696,11 +716,12 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Receipt()");
     auto *pyhpp_callable = pyhpp_attrs::Receipt.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_classes.Receipt()");
-    pyhpp_args.set<0>(
-        codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>::to_python(transfer),
-        "transfer");
+    pyhpp_args.set<0>(codec::instance<::py::golden_classes::Transfer,
+                                      pyhpp_class_golden_classes_Transfer>::to_python(transfer),
+                      "transfer");
     pyhpp_args.set<1>(
-        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>::to_python(level),
+        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                           pyhpp_enum_golden_classes_Level>::to_python(level),
         "level");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
@@ -710,7 +731,8 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Receipt.transfer");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Receipt::transfer.get(),
                                                      "golden_classes.Receipt.transfer");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_classes::Transfer, pyhpp_class_golden_classes_Transfer>>(
         pyhpp_value, "golden_classes.Receipt.transfer", "golden_classes.Transfer");
 }
 
@@ -718,7 +740,9 @@ Receipt::Receipt(const ::py::golden_classes::Transfer &transfer, ::py::golden_cl
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Receipt.level");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Receipt::level.get(),
                                                      "golden_classes.Receipt.level");
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
+    return pyhpp::detail::take_result<
+        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                           pyhpp_enum_golden_classes_Level>>(
         pyhpp_value, "golden_classes.Receipt.level", "golden_classes.Level");
 }
 
@@ -753,30 +777,36 @@ std::int64_t counter() {
 }
 
 pyhpp::object pyhpp_to_object(const Mode &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                           pyhpp_enum_golden_classes_Mode>>(value);
 }
 Mode pyhpp_from_object(pyhpp::type_tag<Mode>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode, pyhpp_enum_golden_classes_Mode>>(
-        value, "py::golden_classes::Mode");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                           pyhpp_enum_golden_classes_Mode>>(value, "py::golden_classes::Mode");
 }
 
 pyhpp::object pyhpp_to_object(const Level &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                           pyhpp_enum_golden_classes_Level>>(value);
 }
 Level pyhpp_from_object(pyhpp::type_tag<Level>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level, pyhpp_enum_golden_classes_Level>>(
-        value, "py::golden_classes::Level");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                           pyhpp_enum_golden_classes_Level>>(value, "py::golden_classes::Level");
 }
 
 pyhpp::object pyhpp_to_object(const Access &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access,
+                           pyhpp_enum_golden_classes_Access>>(value);
 }
 Access pyhpp_from_object(pyhpp::type_tag<Access>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access, pyhpp_enum_golden_classes_Access>>(
-        value, "py::golden_classes::Access");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_classes::Access, pyhpp_class_golden_classes_Access,
+                           pyhpp_enum_golden_classes_Access>>(value, "py::golden_classes::Access");
 }
 
 } // namespace py::golden_classes

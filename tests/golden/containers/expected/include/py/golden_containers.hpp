@@ -49,8 +49,8 @@ struct nested {
 
 /// Optional[X] and X | None are std::optional<X>.
 ///
-/// Python: `golden_containers.optionals(a: int | None, b: str | None, c: bytes | None = ...) ->
-/// float | None`
+/// Python: `golden_containers.optionals(a: int | None, b: str | None, c: bytes | None = ...)
+///     -> float | None`
 /// Defined at golden_containers.py:18.
 std::optional<double> optionals(const std::optional<std::int64_t> &a,
                                 const std::optional<std::string> &b,
@@ -58,8 +58,8 @@ std::optional<double> optionals(const std::optional<std::int64_t> &a,
 
 /// list, List, Sequence and MutableSequence are std::vector.
 ///
-/// Python: `golden_containers.sequences(a: list[int], b: list, c: Sequence[str], d:
-/// MutableSequence[float], e: list[bool]) -> list[str]`
+/// Python: `golden_containers.sequences(a: list[int], b: list, c: Sequence[str],
+///     d: MutableSequence[float], e: list[bool]) -> list[str]`
 /// Defined at golden_containers.py:23.
 std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
                                    const std::vector<pyhpp::object> &b,
@@ -69,7 +69,7 @@ std::vector<std::string> sequences(const std::vector<std::int64_t> &a,
 /// Fixed tuples are std::tuple; tuple[T, ...] and a bare tuple are std::vector.
 ///
 /// Python: `golden_containers.tuples(pair: tuple[int, str], many: tuple[float, ...], bare: tuple,
-/// triple: tuple[bool, bytes, int]) -> tuple[int, int]`
+///     triple: tuple[bool, bytes, int]) -> tuple[int, int]`
 /// Defined at golden_containers.py:29.
 std::tuple<std::int64_t, std::int64_t>
 tuples(const std::tuple<std::int64_t, std::string> &pair, const std::vector<double> &many,
@@ -78,8 +78,8 @@ tuples(const std::tuple<std::int64_t, std::string> &pair, const std::vector<doub
 
 /// dict, Mapping and MutableMapping are std::map.
 ///
-/// Python: `golden_containers.mappings(a: dict[str, int], b: Mapping[int, float], c:
-/// MutableMapping[str, Any], d: dict[bytes, str]) -> dict[str, float]`
+/// Python: `golden_containers.mappings(a: dict[str, int], b: Mapping[int, float],
+///     c: MutableMapping[str, Any], d: dict[bytes, str]) -> dict[str, float]`
 /// Defined at golden_containers.py:35.
 std::map<std::string, double> mappings(const std::map<std::string, std::int64_t> &a,
                                        const std::map<std::int64_t, double> &b,
@@ -88,17 +88,18 @@ std::map<std::string, double> mappings(const std::map<std::string, std::int64_t>
 
 /// set and frozenset are std::set.
 ///
-/// Python: `golden_containers.sets(a: set[int], b: frozenset[str], c: set[bytes], d:
-/// frozenset[float]) -> set[str]`
+/// Python: `golden_containers.sets(a: set[int], b: frozenset[str], c: set[bytes],
+///     d: frozenset[float]) -> set[str]`
 /// Defined at golden_containers.py:41.
 std::set<std::string> sets(const std::set<std::int64_t> &a, const std::set<std::string> &b,
                            const std::set<pyhpp::bytes> &c, const std::set<double> &d);
 
 /// Containers of containers, as parameters and as a result.
 ///
-/// Python: `golden_containers.nested(a: dict[str, list[tuple[int, float] | None]], b:
-/// list[dict[str, Any]], c: dict[str, list[int]] | None = ..., *, d: set[tuple[int, str]] = ..., e:
-/// dict[tuple[int, int], frozenset[bytes]] = ...) -> list[tuple[list[int], dict[str, bool]]]`
+/// Python: `golden_containers.nested(a: dict[str, list[tuple[int, float] | None]],
+///     b: list[dict[str, Any]], c: dict[str, list[int]] | None = ..., *,
+///     d: set[tuple[int, str]] = ..., e: dict[tuple[int, int], frozenset[bytes]] = ...)
+///     -> list[tuple[list[int], dict[str, bool]]]`
 /// Defined at golden_containers.py:46.
 std::vector<std::tuple<std::vector<std::int64_t>, std::map<std::string, bool>>>
 nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int64_t, double>>>> &a,
@@ -126,10 +127,11 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
         pyhpp::detail::make_keywords<keywords::nested>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
-/// Python: `golden_containers.results() -> tuple[int | None, list[str], dict[str, list[float] |
-/// None]]`
+/// Python: `golden_containers.results() -> tuple[int | None, list[str],
+///     dict[str, list[float] | None]]`
 /// Defined at golden_containers.py:57.
-std::tuple<std::optional<std::int64_t>, std::vector<std::string>, std::map<std::string, std::optional<std::vector<double>>>>
+std::tuple<std::optional<std::int64_t>, std::vector<std::string>,
+           std::map<std::string, std::optional<std::vector<double>>>>
 results();
 
 } // namespace py::golden_containers

@@ -119,7 +119,9 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.nested()");
     pyhpp::detail::arguments<5> pyhpp_args("golden_containers.nested()");
     pyhpp_args.positional(
-        codec::dict<codec::str_, codec::list<codec::optional<codec::tuple<codec::int_, codec::float_>>>>::to_python(a),
+        codec::dict<
+            codec::str_,
+            codec::list<codec::optional<codec::tuple<codec::int_, codec::float_>>>>::to_python(a),
         "a");
     pyhpp_args.positional(codec::list<codec::dict<codec::str_, codec::object_>>::to_python(b), "b");
     if (c)
@@ -134,20 +136,25 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
             3);
     if (pyhpp_keywords.e)
         pyhpp_args.keyword(
-            codec::dict<codec::tuple<codec::int_, codec::int_>, codec::frozenset<codec::bytes_>>::to_python(*pyhpp_keywords.e),
+            codec::dict<codec::tuple<codec::int_, codec::int_>,
+                        codec::frozenset<codec::bytes_>>::to_python(*pyhpp_keywords.e),
             "e", 4);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::nested.get(), &pyhpp_keyword_names::nested);
-    return pyhpp::detail::take_result<codec::list<codec::tuple<codec::list<codec::int_>, codec::dict<codec::str_, codec::bool_>>>>(
+    return pyhpp::detail::take_result<codec::list<
+        codec::tuple<codec::list<codec::int_>, codec::dict<codec::str_, codec::bool_>>>>(
         pyhpp_result, "golden_containers.nested()", "list[tuple[list[int], dict[str, bool]]]");
 }
 
-std::tuple<std::optional<std::int64_t>, std::vector<std::string>, std::map<std::string, std::optional<std::vector<double>>>>
+std::tuple<std::optional<std::int64_t>, std::vector<std::string>,
+           std::map<std::string, std::optional<std::vector<double>>>>
 results() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.results()");
     auto *pyhpp_callable = pyhpp_attrs::results.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_containers.results()");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::tuple<codec::optional<codec::int_>, codec::list<codec::str_>, codec::dict<codec::str_, codec::optional<codec::list<codec::float_>>>>>(
+    return pyhpp::detail::take_result<
+        codec::tuple<codec::optional<codec::int_>, codec::list<codec::str_>,
+                     codec::dict<codec::str_, codec::optional<codec::list<codec::float_>>>>>(
         pyhpp_result, "golden_containers.results()",
         "tuple[int | None, list[str], dict[str, list[float] | None]]");
 }

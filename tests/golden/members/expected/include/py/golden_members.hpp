@@ -68,8 +68,8 @@ class Vector : public pyhpp::object {
     /// Defined at golden_members.py:17.
     explicit Vector(double x, double y);
 
-    /// Python: `golden_members.Vector.__add__(other: golden_members.Vector) ->
-    /// golden_members.Vector`
+    /// Python: `golden_members.Vector.__add__(other: golden_members.Vector)
+    ///     -> golden_members.Vector`
     /// Defined at golden_members.py:20.
     ::py::golden_members::Vector operator+(const ::py::golden_members::Vector &other) const;
 
@@ -90,9 +90,11 @@ class Vector : public pyhpp::object {
     void del_item(const pyhpp::object &index) const;
 
     /// Python: `golden_members.Vector.__call__(scale: float = ..., *args: float, **kwargs: float)
-    /// -> golden_members.Vector`
+    ///     -> golden_members.Vector`
     /// Defined at golden_members.py:35.
-    ::py::golden_members::Vector operator()(pyhpp::opt<double> scale = {}, const std::vector<double> &args = {}, const std::map<std::string, double> &kwargs = {}) const;
+    ::py::golden_members::Vector operator()(pyhpp::opt<double> scale = {},
+                                            const std::vector<double> &args = {},
+                                            const std::map<std::string, double> &kwargs = {}) const;
 };
 
 /// Special methods whose signatures no C++ operator can declare: member functions.
@@ -115,20 +117,20 @@ class Path : public pyhpp::object {
     /// Defined at golden_members.py:42.
     ::py::golden_members::Path truediv_(const std::vector<std::string> &other = {}) const;
 
-    /// Python: `golden_members.Path.__getitem__(indices: int, **kw_args: Any) ->
-    /// golden_members.Path`
+    /// Python: `golden_members.Path.__getitem__(indices: int, **kw_args: Any)
+    ///     -> golden_members.Path`
     /// Defined at golden_members.py:45.
     ::py::golden_members::Path
     getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &kw_args = {}) const;
 
-    /// Python: `golden_members.Path.__sub__(other: golden_members.Path, strict: bool = ...) ->
-    /// golden_members.Path`
+    /// Python: `golden_members.Path.__sub__(other: golden_members.Path, strict: bool = ...)
+    ///     -> golden_members.Path`
     /// Defined at golden_members.py:48.
     ::py::golden_members::Path sub(const ::py::golden_members::Path &other,
                                    pyhpp::opt<bool> strict = {}) const;
 
-    /// Python: `golden_members.Path.__mul__(other: int, *, repeat: bool = ...) ->
-    /// golden_members.Path`
+    /// Python: `golden_members.Path.__mul__(other: int, *, repeat: bool = ...)
+    ///     -> golden_members.Path`
     /// Defined at golden_members.py:51.
     ::py::golden_members::Path mul(std::int64_t other) const;
     ::py::golden_members::Path mul(std::int64_t other,
@@ -280,17 +282,16 @@ pyhpp::object load(const std::string &data, const keywords::pyhpp_1_load &pyhpp_
 template <class... pyhpp_K,
           std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
 decltype(auto) load(const std::string &data, pyhpp_K &&...pyhpp_kw) {
-    return ::py::golden_members::load(
-        data,
-        pyhpp::detail::make_keywords<keywords::pyhpp_1_load>(std::forward<pyhpp_K>(pyhpp_kw)...));
+    return ::py::golden_members::load(data, pyhpp::detail::make_keywords<keywords::pyhpp_1_load>(
+                                                std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 /// Python: `golden_members.parse(text: str, /) -> int | float`
 /// Defined at golden_members.py:142.
 std::variant<std::int64_t, double> parse(const std::string &text);
 
-/// Python: `golden_members.toggle(state: golden_members.auto, other: golden_members.new) ->
-/// golden_members.auto`
+/// Python: `golden_members.toggle(state: golden_members.auto, other: golden_members.new)
+///     -> golden_members.auto`
 /// Defined at golden_members.py:154.
 ::py::golden_members::auto_ toggle(::py::golden_members::auto_ state,
                                    const ::py::golden_members::new_ &other);
@@ -303,9 +304,8 @@ std::string newline(const std::string &mode);
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Path::mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const {
-    return this->mul(
-        other,
-        pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_mul>(std::forward<pyhpp_K>(pyhpp_kw)...));
+    return this->mul(other, pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_mul>(
+                                std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 // Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.

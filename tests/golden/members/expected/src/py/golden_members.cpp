@@ -96,15 +96,11 @@ struct pyhpp_enum_golden_members_auto {
     static constexpr std::size_t count = 2;
 };
 struct pyhpp_literal_0 {
-    static bool contains(const bool &value) {
-        return value == true;
-    }
+    static bool contains(const bool &value) { return value == true; }
     static constexpr const char *text = "Literal[True]";
 };
 struct pyhpp_literal_1 {
-    static bool contains(const bool &value) {
-        return value == false;
-    }
+    static bool contains(const bool &value) { return value == false; }
     static constexpr const char *text = "Literal[False]";
 };
 struct pyhpp_literal_2 {
@@ -114,9 +110,7 @@ struct pyhpp_literal_2 {
     static constexpr const char *text = "Literal['\\n', '\\r\\n', '\\r', '?\?=']";
 };
 struct pyhpp_literal_3 {
-    static bool contains(const bool &value) {
-        return value == true || value == false;
-    }
+    static bool contains(const bool &value) { return value == true || value == false; }
     static constexpr const char *text = "Literal[True, False]";
 };
 
@@ -136,9 +130,7 @@ struct pyhpp_struct_golden_members_Unused {
             return f.at(".a");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 1);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 1); }
 };
 } // namespace
 
@@ -182,14 +174,18 @@ std::variant<std::int64_t, double> parse(const std::string &text) {
     auto *pyhpp_callable = pyhpp_attrs::toggle.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_members.toggle()");
     pyhpp_args.set<0>(
-        codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>::to_python(state),
+        codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto,
+                           pyhpp_enum_golden_members_auto>::to_python(state),
         "state");
     pyhpp_args.set<1>(
-        codec::instance<::py::golden_members::new_, pyhpp_class_golden_members_new>::to_python(other),
+        codec::instance<::py::golden_members::new_, pyhpp_class_golden_members_new>::to_python(
+            other),
         "other");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>>(
-        pyhpp_result, "golden_members.toggle()", "golden_members.auto");
+    return pyhpp::detail::take_result<
+        codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto,
+                           pyhpp_enum_golden_members_auto>>(pyhpp_result, "golden_members.toggle()",
+                                                            "golden_members.auto");
 }
 
 std::string newline(const std::string &mode) {
@@ -206,8 +202,7 @@ void Vector::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Vector.get(), "golden_members.Vector");
 }
 
-Vector::Vector(double x, double y)
-    : pyhpp::object() {
+Vector::Vector(double x, double y) : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Vector()");
     auto *pyhpp_callable = pyhpp_attrs::Vector.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_members.Vector()");
@@ -221,9 +216,11 @@ Vector::Vector(double x, double y)
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Vector.__add__()");
     auto *pyhpp_result = pyhpp::detail::binary(
         ::PyNumber_Add, *this,
-        codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>::to_python(other),
+        codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>::to_python(
+            other),
         "golden_members.Vector.__add__()");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
         pyhpp_result, "golden_members.Vector.__add__()", "golden_members.Vector");
 }
 
@@ -231,7 +228,8 @@ Vector::Vector(double x, double y)
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Vector.__neg__()");
     auto *pyhpp_result =
         pyhpp::detail::unary(::PyNumber_Negative, *this, "golden_members.Vector.__neg__()");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
         pyhpp_result, "golden_members.Vector.__neg__()", "golden_members.Vector");
 }
 
@@ -256,7 +254,9 @@ void Vector::del_item(const pyhpp::object &index) const {
                             "golden_members.Vector.__delitem__()");
 }
 
-::py::golden_members::Vector Vector::operator()(pyhpp::opt<double> scale, const std::vector<double> &args, const std::map<std::string, double> &kwargs) const {
+::py::golden_members::Vector Vector::operator()(pyhpp::opt<double> scale,
+                                                const std::vector<double> &args,
+                                                const std::map<std::string, double> &kwargs) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Vector.__call__()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_members.Vector.__call__()");
     pyhpp_args.reserve(2 + args.size() + kwargs.size());
@@ -273,7 +273,8 @@ void Vector::del_item(const pyhpp::object &index) const {
         pyhpp_args.extra_keyword(codec::float_::to_python(pyhpp_value), pyhpp_key);
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Vector::pyhpp_op_call.get(),
                                                 &pyhpp_keyword_names::Vector::pyhpp_op_call);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Vector, pyhpp_class_golden_members_Vector>>(
         pyhpp_result, "golden_members.Vector.__call__()", "golden_members.Vector");
 }
 
@@ -282,8 +283,7 @@ void Path::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Path.get(), "golden_members.Path");
 }
 
-Path::Path()
-    : pyhpp::object() {
+Path::Path() : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Path()");
     auto *pyhpp_callable = pyhpp_attrs::Path.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_members.Path()");
@@ -301,7 +301,8 @@ Path::Path()
     for (const auto &pyhpp_item : other)
         pyhpp_args.positional(codec::str_::to_python(pyhpp_item), "*other");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_truediv.get(), nullptr);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__truediv__()", "golden_members.Path");
 }
 
@@ -316,7 +317,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
     for (const auto &[pyhpp_key, pyhpp_value] : kw_args)
         pyhpp_args.extra_keyword(codec::object_::to_python(pyhpp_value), pyhpp_key);
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_getitem.get(), nullptr);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__getitem__()", "golden_members.Path");
 }
 
@@ -327,7 +329,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_members.Path.__sub__()"),
                           "self");
     pyhpp_args.positional(
-        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>::to_python(other),
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>::to_python(
+            other),
         "other");
     if (strict)
         pyhpp_args.positional_or_keyword(codec::bool_::to_python(*strict), "strict", 1);
@@ -335,7 +338,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
         pyhpp_args.omit();
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_sub.get(),
                                                 &pyhpp_keyword_names::Path::pyhpp_op_sub);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__sub__()", "golden_members.Path");
 }
 
@@ -353,7 +357,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
         pyhpp_args.keyword(codec::bool_::to_python(*pyhpp_keywords.repeat), "repeat", 1);
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_mul.get(),
                                                 &pyhpp_keyword_names::Path::pyhpp_op_mul);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__mul__()", "golden_members.Path");
 }
 
@@ -366,10 +371,12 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
     pyhpp_args.check_var_positional(others.size());
     for (const auto &pyhpp_item : others)
         pyhpp_args.positional(
-            codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>::to_python(pyhpp_item),
+            codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>::to_python(
+                pyhpp_item),
             "*others");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_and.get(), nullptr);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__and__()", "golden_members.Path");
 }
 
@@ -380,7 +387,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
                       "self");
     pyhpp_args.set<1>(codec::bool_::to_python(deep), "deep");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_invert.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__invert__()", "golden_members.Path");
 }
 
@@ -389,7 +397,8 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_members.Path.__or__()");
     pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_members.Path.__or__()"), "self");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_or.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>>(
         pyhpp_result, "golden_members.Path.__or__()", "golden_members.Path");
 }
 
@@ -407,8 +416,7 @@ void Config::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Config.get(), "golden_members.Config");
 }
 
-Config::Config()
-    : pyhpp::object() {
+Config::Config() : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Config()");
     auto *pyhpp_callable = pyhpp_attrs::Config.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_members.Config()");
@@ -447,8 +455,7 @@ void new_::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::new_.get(), "golden_members.new");
 }
 
-new_::new_()
-    : pyhpp::object() {
+new_::new_() : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.new()");
     auto *pyhpp_callable = pyhpp_attrs::new_.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_members.new()");
@@ -461,7 +468,8 @@ new_::new_()
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_members.new.copy()");
     pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_members.new.copy()"), "self");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::new_::copy.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_members::new_, pyhpp_class_golden_members_new>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_members::new_, pyhpp_class_golden_members_new>>(
         pyhpp_result, "golden_members.new.copy()", "golden_members.new");
 }
 
@@ -470,8 +478,7 @@ void Reader::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Reader.get(), "golden_members.Reader");
 }
 
-Reader::Reader()
-    : pyhpp::object() {
+Reader::Reader() : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Reader()");
     auto *pyhpp_callable = pyhpp_attrs::Reader.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_members.Reader()");
@@ -543,12 +550,14 @@ std::int64_t Reader::get(const std::string &key, std::int64_t default_) const {
 }
 
 pyhpp::object pyhpp_to_object(const auto_ &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto,
+                           pyhpp_enum_golden_members_auto>>(value);
 }
 auto_ pyhpp_from_object(pyhpp::type_tag<auto_>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto, pyhpp_enum_golden_members_auto>>(
-        value, "py::golden_members::auto_");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_members::auto_, pyhpp_class_golden_members_auto,
+                           pyhpp_enum_golden_members_auto>>(value, "py::golden_members::auto_");
 }
 
 pyhpp::object pyhpp_to_object(const Unused &value) {

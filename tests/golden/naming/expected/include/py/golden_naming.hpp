@@ -205,8 +205,8 @@ struct wait_status {
 
 /// C++ keywords as function and parameter names, and as keyword argument names.
 ///
-/// Python: `golden_naming.delete(this: int, template: str, *, namespace: str = ..., register: bool
-/// = ...) -> None`
+/// Python: `golden_naming.delete(this: int, template: str, *, namespace: str = ...,
+///     register: bool = ...) -> None`
 /// Defined at golden_naming.py:16.
 void delete_(std::int64_t this_, const std::string &template_,
              const keywords::delete_ &pyhpp_keywords = {});
@@ -219,7 +219,7 @@ void delete_(std::int64_t this_, const std::string &template_, pyhpp_K &&...pyhp
 }
 
 /// Python: `golden_naming.new(default: int = ..., explicit: int = ..., *, union: int = ...,
-/// operator: str = ...) -> int`
+///     operator: str = ...) -> int`
 /// Defined at golden_naming.py:20.
 std::int64_t new_(pyhpp::opt<std::int64_t> default_ = {}, pyhpp::opt<std::int64_t> explicit_ = {},
                   const keywords::new_ &pyhpp_keywords = {});
@@ -293,8 +293,8 @@ void py_private(std::int64_t py_X);
 
 /// Names with the generator's own prefix.
 ///
-/// Python: `golden_naming.pyhpp_call(pyhpp_args: int, pyhpp_result: int = ..., *, pyhpp_keywords:
-/// int = ...) -> None`
+/// Python: `golden_naming.pyhpp_call(pyhpp_args: int, pyhpp_result: int = ..., *,
+///     pyhpp_keywords: int = ...) -> None`
 /// Defined at golden_naming.py:61.
 void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result_ = {},
                  const keywords::pyhpp_call_ &pyhpp_keywords = {});
@@ -337,8 +337,8 @@ void detail_(const std::vector<std::int64_t> &args = {},
 
 /// Keyword-only parameters named like C++ types.
 ///
-/// Python: `golden_naming.options(*, float: float = ..., int: int = ..., bool: bool = ..., char:
-/// str = ...) -> None`
+/// Python: `golden_naming.options(*, float: float = ..., int: int = ..., bool: bool = ...,
+///     char: str = ...) -> None`
 /// Defined at golden_naming.py:77.
 void options(const keywords::options &pyhpp_keywords = {});
 template <class... pyhpp_K,
@@ -360,8 +360,8 @@ std::int64_t WEXITSTATUS_(std::int64_t status);
 
 /// Macros as keyword names: `kw::CLOCK_REALTIME_`, `kw::st_mtime_`.
 ///
-/// Python: `golden_naming.wait_status(status: int, *, CLOCK_REALTIME: int = ..., st_mtime: float =
-/// ...) -> int`
+/// Python: `golden_naming.wait_status(status: int, *, CLOCK_REALTIME: int = ...,
+///     st_mtime: float = ...) -> int`
 /// Defined at golden_naming.py:90.
 std::int64_t wait_status(std::int64_t status, const keywords::wait_status &pyhpp_keywords = {});
 template <class... pyhpp_K,

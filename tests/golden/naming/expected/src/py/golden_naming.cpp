@@ -316,8 +316,7 @@ void Handler::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Handler.get(), "golden_naming.Handler");
 }
 
-Handler::Handler(pyhpp::opt<std::int64_t> level)
-    : pyhpp::object() {
+Handler::Handler(pyhpp::opt<std::int64_t> level) : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler()");
     pyhpp::detail::arguments<1> pyhpp_args("golden_naming.Handler()");
     if (level)
@@ -381,11 +380,13 @@ std::int64_t F_OK_() {
 }
 
 pyhpp::object pyhpp_to_object(const Seek &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
+    return pyhpp::detail::to_object_with<codec::enumeration<
+        ::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
         value);
 }
 Seek pyhpp_from_object(pyhpp::type_tag<Seek>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
+    return pyhpp::detail::from_object_with<codec::enumeration<
+        ::py::golden_naming::Seek, pyhpp_class_golden_naming_Seek, pyhpp_enum_golden_naming_Seek>>(
         value, "py::golden_naming::Seek");
 }
 

@@ -92,8 +92,8 @@ class Owner : public pyhpp::object {
     /// Defined at golden_nesting.py:89.
     explicit Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size = {});
 
-    /// Python: `golden_nesting.Owner.buy(sku: golden_nesting.Sku, *, label: golden_nesting.Label |
-    /// None = ...) -> golden_nesting.Item`
+    /// Python: `golden_nesting.Owner.buy(sku: golden_nesting.Sku, *,
+    ///     label: golden_nesting.Label | None = ...) -> golden_nesting.Item`
     /// Defined at golden_nesting.py:92.
     ::py::golden_nesting::Item buy(const ::py::golden_nesting::Sku &sku) const;
     ::py::golden_nesting::Item buy(const ::py::golden_nesting::Sku &sku,
@@ -116,9 +116,9 @@ class Item : public pyhpp::object {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_nesting.Item.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_nesting.Item(sku: golden_nesting.Sku, label: golden_nesting.Label, size:
-    /// golden_nesting.Size = ..., tags: list[golden_nesting.Label] = ..., owner:
-    /// golden_nesting.Owner | None = ..., shop: golden_nesting.Shop | None = ...)`
+    /// Python: `golden_nesting.Item(sku: golden_nesting.Sku, label: golden_nesting.Label,
+    ///     size: golden_nesting.Size = ..., tags: list[golden_nesting.Label] = ...,
+    ///     owner: golden_nesting.Owner | None = ..., shop: golden_nesting.Shop | None = ...)`
     /// Defined at golden_nesting.py:75.
     explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label);
     explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
@@ -126,11 +126,11 @@ class Item : public pyhpp::object {
     explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
                   pyhpp::opt<::py::golden_nesting::Size> size,
                   const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags);
-    explicit
-    Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
-         pyhpp::opt<::py::golden_nesting::Size> size,
-         const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
-         const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner);
+    explicit Item(
+        const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+        pyhpp::opt<::py::golden_nesting::Size> size,
+        const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+        const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner);
     explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
                   pyhpp::opt<::py::golden_nesting::Size> size,
                   const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
@@ -198,13 +198,13 @@ class Shop : public pyhpp::object {
     /// Raises pyhpp::type_error unless `object` is an instance of golden_nesting.Shop.
     static void pyhpp_check(const pyhpp::object &object);
 
-    /// Python: `golden_nesting.Shop(name: str, stock: golden_nesting.Stock | None = ..., *, sizes:
-    /// tuple[golden_nesting.Size, ...] = ...)`
+    /// Python: `golden_nesting.Shop(name: str, stock: golden_nesting.Stock | None = ..., *,
+    ///     sizes: tuple[golden_nesting.Size, ...] = ...)`
     /// Defined at golden_nesting.py:21.
     explicit Shop(const std::string &name);
-    explicit
-    Shop(const std::string &name,
-         const pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> &stock);
+    explicit Shop(
+        const std::string &name,
+        const pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> &stock);
     explicit Shop(const std::string &name,
                   const pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> &stock,
                   const keywords::Shop::Shop &pyhpp_keywords);
@@ -221,9 +221,9 @@ class Shop : public pyhpp::object {
     /// Defined at golden_nesting.py:25.
     ::py::golden_nesting::Item item(const ::py::golden_nesting::Sku &sku) const;
 
-    /// Python: `golden_nesting.Shop.find(sku: golden_nesting.Sku | None = ..., *, size:
-    /// golden_nesting.Size | None = ..., item: golden_nesting.Item | None = ...) ->
-    /// tuple[golden_nesting.Item, golden_nesting.Sku] | None`
+    /// Python: `golden_nesting.Shop.find(sku: golden_nesting.Sku | None = ..., *,
+    ///     size: golden_nesting.Size | None = ..., item: golden_nesting.Item | None = ...)
+    ///     -> tuple[golden_nesting.Item, golden_nesting.Sku] | None`
     /// Defined at golden_nesting.py:28.
     std::optional<std::tuple<::py::golden_nesting::Item, ::py::golden_nesting::Sku>>
     find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::boxed> &sku = {}) const;
@@ -240,20 +240,22 @@ class Shop : public pyhpp::object {
          pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_nesting.Shop.prices(items: dict[str, golden_nesting.Item] | None = ...,
-    /// labels: list[golden_nesting.Label] | None = ...) -> dict[str, golden_nesting.Price]`
+    ///     labels: list[golden_nesting.Label] | None = ...) -> dict[str, golden_nesting.Price]`
     /// Defined at golden_nesting.py:32.
-    std::map<std::string, ::py::golden_nesting::Price> prices(
-        const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed> &items = {},
-        const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels = {}) const;
+    std::map<std::string, ::py::golden_nesting::Price>
+    prices(const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>,
+                            pyhpp::boxed> &items = {},
+           const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed>
+               &labels = {}) const;
 
     /// Python: `golden_nesting.Shop.first(*items: golden_nesting.Item) -> golden_nesting.Item |
-    /// golden_nesting.Label`
+    ///     golden_nesting.Label`
     /// Defined at golden_nesting.py:36.
     std::variant<::py::golden_nesting::Item, ::py::golden_nesting::Label>
     first(const std::vector<::py::golden_nesting::Item> &items = {}) const;
 
-    /// Python: `golden_nesting.Shop.extra(**labels: golden_nesting.Label) ->
-    /// list[golden_nesting.Stock]`
+    /// Python: `golden_nesting.Shop.extra(**labels: golden_nesting.Label)
+    ///     -> list[golden_nesting.Stock]`
     /// Defined at golden_nesting.py:39.
     std::vector<::py::golden_nesting::Stock>
     extra(const std::map<std::string, ::py::golden_nesting::Label> &labels = {}) const;
@@ -281,8 +283,8 @@ class Base : public pyhpp::object {
     /// Defined at golden_nesting.py:110.
     explicit Base();
 
-    /// Python: `golden_nesting.Base.clone(into: golden_nesting.Derived | None = ..., depth: int =
-    /// ...) -> golden_nesting.Base`
+    /// Python: `golden_nesting.Base.clone(into: golden_nesting.Derived | None = ...,
+    ///     depth: int = ...) -> golden_nesting.Base`
     /// Defined at golden_nesting.py:114.
     ::py::golden_nesting::Base clone() const;
     ::py::golden_nesting::Base
@@ -295,8 +297,8 @@ class Base : public pyhpp::object {
     /// Defined at golden_nesting.py:117.
     std::int64_t merge(std::int64_t other) const;
 
-    /// Python: `golden_nesting.Base.merge(other: int, into: golden_nesting.Derived | None) ->
-    /// golden_nesting.Base`
+    /// Python: `golden_nesting.Base.merge(other: int, into: golden_nesting.Derived | None)
+    ///     -> golden_nesting.Base`
     /// Defined at golden_nesting.py:120.
     ::py::golden_nesting::Base
     merge(std::int64_t other, const std::optional<::py::golden_nesting::Derived> &into) const;
@@ -382,13 +384,11 @@ struct Stock {
 ///
 /// Python: `golden_nesting.Marker`
 /// Defined at golden_nesting.py:163.
-struct Marker {
-};
+struct Marker {};
 
 /// Python: `golden_nesting.Note`
 /// Defined at golden_nesting.py:167.
-struct Note {
-};
+struct Note {};
 
 /// Python: `golden_nesting.Line`
 /// Defined at golden_nesting.py:156.
@@ -458,9 +458,9 @@ struct buy {
 } // namespace Owner
 } // namespace keywords
 
-/// Python: `golden_nesting.restock(shop: golden_nesting.Shop, stock: golden_nesting.Stock | None =
-/// ..., *, label: golden_nesting.Label | None = ...) -> tuple[golden_nesting.Stock,
-/// golden_nesting.Price]`
+/// Python: `golden_nesting.restock(shop: golden_nesting.Shop,
+///     stock: golden_nesting.Stock | None = ..., *, label: golden_nesting.Label | None = ...)
+///     -> tuple[golden_nesting.Stock, golden_nesting.Price]`
 /// Defined at golden_nesting.py:171.
 std::tuple<::py::golden_nesting::Stock, ::py::golden_nesting::Price>
 restock(const ::py::golden_nesting::Shop &shop,
@@ -485,7 +485,7 @@ restock(const ::py::golden_nesting::Shop &shop,
 }
 
 /// Python: `golden_nesting.catalogue(sizes: dict[golden_nesting.Size, list[golden_nesting.Sku]],
-/// order: golden_nesting.Order = ...) -> list[golden_nesting.Order]`
+///     order: golden_nesting.Order = ...) -> list[golden_nesting.Order]`
 /// Defined at golden_nesting.py:176.
 std::vector<::py::golden_nesting::Order>
 catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_nesting::Sku>> &sizes,
@@ -493,17 +493,17 @@ catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_ne
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Shop::Shop(const std::string &name, pyhpp_K &&...pyhpp_kw)
-    :
-    Shop(name, {},
-         pyhpp::detail::make_keywords<keywords::Shop::Shop>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Shop(name, {},
+           pyhpp::detail::make_keywords<keywords::Shop::Shop>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Shop::Shop(const std::string &name,
            const pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> &stock,
            pyhpp_K &&...pyhpp_kw)
-    :
-    Shop(name, stock,
-         pyhpp::detail::make_keywords<keywords::Shop::Shop>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+    : Shop(name, stock,
+           pyhpp::detail::make_keywords<keywords::Shop::Shop>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Shop::find(pyhpp_K &&...pyhpp_kw) const {
@@ -515,16 +515,14 @@ template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_argument
 decltype(auto)
 Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::boxed> &sku,
            pyhpp_K &&...pyhpp_kw) const {
-    return this->find(
-        sku,
-        pyhpp::detail::make_keywords<keywords::Shop::find>(std::forward<pyhpp_K>(pyhpp_kw)...));
+    return this->find(sku, pyhpp::detail::make_keywords<keywords::Shop::find>(
+                               std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Owner::buy(const ::py::golden_nesting::Sku &sku, pyhpp_K &&...pyhpp_kw) const {
-    return this->buy(
-        sku,
-        pyhpp::detail::make_keywords<keywords::Owner::buy>(std::forward<pyhpp_K>(pyhpp_kw)...));
+    return this->buy(sku, pyhpp::detail::make_keywords<keywords::Owner::buy>(
+                              std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 // Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.

@@ -155,11 +155,15 @@ struct pyhpp_struct_golden_nesting_Price {
     using type = ::py::golden_nesting::Price;
     static ::PyObject *to_python(const type &value) {
         ::PyObject *dict = ::PyDict_New();
-        if (
-            dict && !pyhpp::detail::set_item(dict, "amount", codec::float_::to_python(value.amount)))
+        if (dict &&
+            !pyhpp::detail::set_item(dict, "amount", codec::float_::to_python(value.amount)))
             pyhpp::detail::clear(dict);
-        if (
-            dict && !pyhpp::detail::set_item(dict, "currency", codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>::to_python(value.currency)))
+        if (dict &&
+            !pyhpp::detail::set_item(
+                dict, "currency",
+                codec::enumeration<::py::golden_nesting::Currency,
+                                   pyhpp_class_golden_nesting_Currency,
+                                   pyhpp_enum_golden_nesting_Currency>::to_python(value.currency)))
             pyhpp::detail::clear(dict);
         return dict;
     }
@@ -175,8 +179,9 @@ struct pyhpp_struct_golden_nesting_Price {
         item = ::PyDict_GetItemString(o, "currency");
         if (!item)
             return f.missing_key(o, "currency");
-        if (
-            !codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>::from_python(item, out.currency, f))
+        if (!codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency,
+                                pyhpp_enum_golden_nesting_Currency>::from_python(item, out.currency,
+                                                                                 f))
             return f.at("['currency']");
         return true;
     }
@@ -187,8 +192,14 @@ struct pyhpp_struct_golden_nesting_Price {
 struct pyhpp_struct_golden_nesting_Sku {
     using type = ::py::golden_nesting::Sku;
     static ::PyObject *to_python(const type &value) {
-        ::PyObject *fields[] = {nullptr, codec::str_::to_python(
-            value.code), codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::to_python(value.size), pyhpp_struct_golden_nesting_Price::to_python(value.price), codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::to_python(value.maker)};
+        ::PyObject *fields[] = {
+            nullptr, codec::str_::to_python(value.code),
+            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                               pyhpp_enum_golden_nesting_Size>::to_python(value.size),
+            pyhpp_struct_golden_nesting_Price::to_python(value.price),
+            codec::optional<
+                codec::instance<::py::golden_nesting::Owner,
+                                pyhpp_class_golden_nesting_Owner>>::to_python(value.maker)};
         ::PyObject *result =
             pyhpp::detail::call_class(pyhpp_class_golden_nesting_Sku::get, fields + 1, 4);
         return result;
@@ -198,20 +209,21 @@ struct pyhpp_struct_golden_nesting_Sku {
             return f.type_mismatch(o);
         if (!codec::str_::from_python(pyhpp::detail::tuple_item(o, 0), out.code, f))
             return f.at(".code");
-        if (
-            !codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::from_python(pyhpp::detail::tuple_item(o, 1), out.size, f))
+        if (!codec::enumeration<
+                ::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                pyhpp_enum_golden_nesting_Size>::from_python(pyhpp::detail::tuple_item(o, 1),
+                                                             out.size, f))
             return f.at(".size");
-        if (
-            !pyhpp_struct_golden_nesting_Price::from_python(pyhpp::detail::tuple_item(o, 2), out.price, f))
+        if (!pyhpp_struct_golden_nesting_Price::from_python(pyhpp::detail::tuple_item(o, 2),
+                                                            out.price, f))
             return f.at(".price");
-        if (
-            !codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::from_python(pyhpp::detail::tuple_item(o, 3), out.maker, f))
+        if (!codec::optional<
+                codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::
+                from_python(pyhpp::detail::tuple_item(o, 3), out.maker, f))
             return f.at(".maker");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 4);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 4); }
 };
 
 // Converts golden_nesting.Label (a TypedDict) field by field.
@@ -219,14 +231,18 @@ struct pyhpp_struct_golden_nesting_Label {
     using type = ::py::golden_nesting::Label;
     static ::PyObject *to_python(const type &value) {
         ::PyObject *dict = ::PyDict_New();
-        if (
-            dict && value.text && !pyhpp::detail::set_item(dict, "text", codec::str_::to_python(*value.text)))
+        if (dict && value.text &&
+            !pyhpp::detail::set_item(dict, "text", codec::str_::to_python(*value.text)))
             pyhpp::detail::clear(dict);
-        if (
-            dict && value.sku && !pyhpp::detail::set_item(dict, "sku", pyhpp_struct_golden_nesting_Sku::to_python(*value.sku)))
+        if (dict && value.sku &&
+            !pyhpp::detail::set_item(dict, "sku",
+                                     pyhpp_struct_golden_nesting_Sku::to_python(*value.sku)))
             pyhpp::detail::clear(dict);
-        if (
-            dict && value.item && !pyhpp::detail::set_item(dict, "item", codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>::to_python(*value.item)))
+        if (dict && value.item &&
+            !pyhpp::detail::set_item(
+                dict, "item",
+                codec::instance<::py::golden_nesting::Item,
+                                pyhpp_class_golden_nesting_Item>::to_python(*value.item)))
             pyhpp::detail::clear(dict);
         return dict;
     }
@@ -240,13 +256,16 @@ struct pyhpp_struct_golden_nesting_Label {
             return f.at("['text']");
         item = ::PyDict_GetItemString(o, "sku");
         out.sku.reset();
-        if (
-            item && !codec::optional<pyhpp_struct_golden_nesting_Sku>::from_python(item, out.sku, f))
+        if (item &&
+            !codec::optional<pyhpp_struct_golden_nesting_Sku>::from_python(item, out.sku, f))
             return f.at("['sku']");
         item = ::PyDict_GetItemString(o, "item");
         out.item.reset();
-        if (
-            item && !codec::optional<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::from_python(item, out.item, f))
+        if (item &&
+            !codec::optional<codec::instance<
+                ::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::from_python(item,
+                                                                                           out.item,
+                                                                                           f))
             return f.at("['item']");
         return true;
     }
@@ -257,8 +276,18 @@ struct pyhpp_struct_golden_nesting_Label {
 struct pyhpp_struct_golden_nesting_Stock {
     using type = ::py::golden_nesting::Stock;
     static ::PyObject *to_python(const type &value) {
-        ::PyObject *fields[] = {nullptr, codec::list<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::to_python(
-            value.items), codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::to_python(value.skus), codec::tuple<pyhpp_struct_golden_nesting_Label, codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::to_python(value.labels), codec::optional<codec::list<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::to_python(value.shops)};
+        ::PyObject *fields[] = {
+            nullptr,
+            codec::list<codec::instance<::py::golden_nesting::Item,
+                                        pyhpp_class_golden_nesting_Item>>::to_python(value.items),
+            codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::to_python(value.skus),
+            codec::tuple<
+                pyhpp_struct_golden_nesting_Label,
+                codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                                   pyhpp_enum_golden_nesting_Size>>::to_python(value.labels),
+            codec::optional<codec::list<
+                codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::
+                to_python(value.shops)};
         ::PyObject *result =
             pyhpp::detail::call_class(pyhpp_class_golden_nesting_Stock::get, fields + 1, 4);
         return result;
@@ -266,23 +295,26 @@ struct pyhpp_struct_golden_nesting_Stock {
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
         if (!pyhpp::detail::is_tuple_of_size(o, 4))
             return f.type_mismatch(o);
-        if (
-            !codec::list<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::from_python(pyhpp::detail::tuple_item(o, 0), out.items, f))
+        if (!codec::list<
+                codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::
+                from_python(pyhpp::detail::tuple_item(o, 0), out.items, f))
             return f.at(".items");
-        if (
-            !codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::from_python(pyhpp::detail::tuple_item(o, 1), out.skus, f))
+        if (!codec::dict<codec::str_, pyhpp_struct_golden_nesting_Sku>::from_python(
+                pyhpp::detail::tuple_item(o, 1), out.skus, f))
             return f.at(".skus");
-        if (
-            !codec::tuple<pyhpp_struct_golden_nesting_Label, codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::from_python(pyhpp::detail::tuple_item(o, 2), out.labels, f))
+        if (!codec::tuple<
+                pyhpp_struct_golden_nesting_Label,
+                codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                                   pyhpp_enum_golden_nesting_Size>>::
+                from_python(pyhpp::detail::tuple_item(o, 2), out.labels, f))
             return f.at(".labels");
-        if (
-            !codec::optional<codec::list<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::from_python(pyhpp::detail::tuple_item(o, 3), out.shops, f))
+        if (!codec::optional<codec::list<
+                codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>::
+                from_python(pyhpp::detail::tuple_item(o, 3), out.shops, f))
             return f.at(".shops");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 4);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 4); }
 };
 
 // Converts golden_nesting.Marker (a NamedTuple) field by field.
@@ -299,9 +331,7 @@ struct pyhpp_struct_golden_nesting_Marker {
             return f.type_mismatch(o);
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 0);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 0); }
 };
 
 // Converts golden_nesting.Note (a TypedDict) field by field.
@@ -323,8 +353,10 @@ struct pyhpp_struct_golden_nesting_Note {
 struct pyhpp_struct_golden_nesting_Line {
     using type = ::py::golden_nesting::Line;
     static ::PyObject *to_python(const type &value) {
-        ::PyObject *fields[] = {nullptr, pyhpp_struct_golden_nesting_Sku::to_python(
-            value.sku), codec::int_::to_python(value.count), pyhpp_struct_golden_nesting_Marker::to_python(value.marker), pyhpp_struct_golden_nesting_Note::to_python(value.note)};
+        ::PyObject *fields[] = {nullptr, pyhpp_struct_golden_nesting_Sku::to_python(value.sku),
+                                codec::int_::to_python(value.count),
+                                pyhpp_struct_golden_nesting_Marker::to_python(value.marker),
+                                pyhpp_struct_golden_nesting_Note::to_python(value.note)};
         ::PyObject *result =
             pyhpp::detail::call_class(pyhpp_class_golden_nesting_Line::get, fields + 1, 4);
         return result;
@@ -332,30 +364,28 @@ struct pyhpp_struct_golden_nesting_Line {
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
         if (!pyhpp::detail::is_tuple_of_size(o, 4))
             return f.type_mismatch(o);
-        if (
-            !pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 0), out.sku, f))
+        if (!pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 0), out.sku,
+                                                          f))
             return f.at(".sku");
         if (!codec::int_::from_python(pyhpp::detail::tuple_item(o, 1), out.count, f))
             return f.at(".count");
-        if (
-            !pyhpp_struct_golden_nesting_Marker::from_python(pyhpp::detail::tuple_item(o, 2), out.marker, f))
+        if (!pyhpp_struct_golden_nesting_Marker::from_python(pyhpp::detail::tuple_item(o, 2),
+                                                             out.marker, f))
             return f.at(".marker");
-        if (
-            !pyhpp_struct_golden_nesting_Note::from_python(pyhpp::detail::tuple_item(o, 3), out.note, f))
+        if (!pyhpp_struct_golden_nesting_Note::from_python(pyhpp::detail::tuple_item(o, 3),
+                                                           out.note, f))
             return f.at(".note");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 4);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 4); }
 };
 
 // Converts golden_nesting.Order (a NamedTuple) field by field.
 struct pyhpp_struct_golden_nesting_Order {
     using type = ::py::golden_nesting::Order;
     static ::PyObject *to_python(const type &value) {
-        ::PyObject *fields[] = {nullptr, pyhpp_struct_golden_nesting_Line::to_python(
-            value.line), pyhpp_struct_golden_nesting_Sku::to_python(value.sku)};
+        ::PyObject *fields[] = {nullptr, pyhpp_struct_golden_nesting_Line::to_python(value.line),
+                                pyhpp_struct_golden_nesting_Sku::to_python(value.sku)};
         ::PyObject *result =
             pyhpp::detail::call_class(pyhpp_class_golden_nesting_Order::get, fields + 1, 2);
         return result;
@@ -363,17 +393,15 @@ struct pyhpp_struct_golden_nesting_Order {
     static bool from_python(::PyObject *o, type &out, pyhpp::detail::failure &f) {
         if (!pyhpp::detail::is_tuple_of_size(o, 2))
             return f.type_mismatch(o);
-        if (
-            !pyhpp_struct_golden_nesting_Line::from_python(pyhpp::detail::tuple_item(o, 0), out.line, f))
+        if (!pyhpp_struct_golden_nesting_Line::from_python(pyhpp::detail::tuple_item(o, 0),
+                                                           out.line, f))
             return f.at(".line");
-        if (
-            !pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 1), out.sku, f))
+        if (!pyhpp_struct_golden_nesting_Sku::from_python(pyhpp::detail::tuple_item(o, 1), out.sku,
+                                                          f))
             return f.at(".sku");
         return true;
     }
-    static bool exact(::PyObject *o) noexcept {
-        return pyhpp::detail::is_tuple_of_size(o, 2);
-    }
+    static bool exact(::PyObject *o) noexcept { return pyhpp::detail::is_tuple_of_size(o, 2); }
 };
 } // namespace
 
@@ -384,7 +412,8 @@ restock(const ::py::golden_nesting::Shop &shop,
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.restock()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.restock()");
     pyhpp_args.positional(
-        codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>::to_python(shop),
+        codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>::to_python(
+            shop),
         "shop");
     if (stock)
         pyhpp_args.positional_or_keyword(
@@ -396,7 +425,8 @@ restock(const ::py::golden_nesting::Shop &shop,
             codec::optional<pyhpp_struct_golden_nesting_Label>::to_python(*pyhpp_keywords.label),
             "label", 2);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::restock.get(), &pyhpp_keyword_names::restock);
-    return pyhpp::detail::take_result<codec::tuple<pyhpp_struct_golden_nesting_Stock, pyhpp_struct_golden_nesting_Price>>(
+    return pyhpp::detail::take_result<
+        codec::tuple<pyhpp_struct_golden_nesting_Stock, pyhpp_struct_golden_nesting_Price>>(
         pyhpp_result, "golden_nesting.restock()",
         "tuple[golden_nesting.Stock, golden_nesting.Price]");
 }
@@ -407,7 +437,9 @@ catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_ne
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.catalogue()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_nesting.catalogue()");
     pyhpp_args.positional(
-        codec::dict<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>, codec::list<pyhpp_struct_golden_nesting_Sku>>::to_python(sizes),
+        codec::dict<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                                       pyhpp_enum_golden_nesting_Size>,
+                    codec::list<pyhpp_struct_golden_nesting_Sku>>::to_python(sizes),
         "sizes");
     if (order)
         pyhpp_args.positional_or_keyword(pyhpp_struct_golden_nesting_Order::to_python(*order),
@@ -444,9 +476,10 @@ Shop::Shop(const std::string &name,
     else
         pyhpp_args.omit();
     if (pyhpp_keywords.sizes)
-        pyhpp_args.keyword(
-            codec::tuple_var<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::to_python(*pyhpp_keywords.sizes),
-            "sizes", 2);
+        pyhpp_args.keyword(codec::tuple_var<codec::enumeration<
+                               ::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                               pyhpp_enum_golden_nesting_Size>>::to_python(*pyhpp_keywords.sizes),
+                           "sizes", 2);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::Shop.get(), &pyhpp_keyword_names::Shop::Shop);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
 }
@@ -457,7 +490,8 @@ Shop::Shop(const std::string &name,
     pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_nesting.Shop.item()"), "self");
     pyhpp_args.set<1>(pyhpp_struct_golden_nesting_Sku::to_python(sku), "sku");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Shop::item.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>(
         pyhpp_result, "golden_nesting.Shop.item()", "golden_nesting.Item");
 }
 
@@ -478,30 +512,39 @@ Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::box
     else
         pyhpp_args.omit();
     if (pyhpp_keywords.size)
-        pyhpp_args.keyword(
-            codec::optional<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>::to_python(*pyhpp_keywords.size),
-            "size", 1);
+        pyhpp_args.keyword(codec::optional<codec::enumeration<
+                               ::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                               pyhpp_enum_golden_nesting_Size>>::to_python(*pyhpp_keywords.size),
+                           "size", 1);
     if (pyhpp_keywords.item)
         pyhpp_args.keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>::to_python(*pyhpp_keywords.item),
+            codec::optional<
+                codec::instance<::py::golden_nesting::Item,
+                                pyhpp_class_golden_nesting_Item>>::to_python(*pyhpp_keywords.item),
             "item", 2);
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Shop::find.get(), &pyhpp_keyword_names::Shop::find);
-    return pyhpp::detail::take_result<codec::optional<codec::tuple<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>, pyhpp_struct_golden_nesting_Sku>>>(
+    return pyhpp::detail::take_result<codec::optional<
+        codec::tuple<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>,
+                     pyhpp_struct_golden_nesting_Sku>>>(
         pyhpp_result, "golden_nesting.Shop.find()",
         "tuple[golden_nesting.Item, golden_nesting.Sku] | None");
 }
 
 std::map<std::string, ::py::golden_nesting::Price> Shop::prices(
-    const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed> &items,
-    const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels) const {
+    const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed>
+        &items,
+    const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels)
+    const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Shop.prices()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.Shop.prices()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_nesting.Shop.prices()"),
                           "self");
     if (items)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::dict<codec::str_, codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>>::to_python(*items),
+            codec::optional<codec::dict<
+                codec::str_, codec::instance<::py::golden_nesting::Item,
+                                             pyhpp_class_golden_nesting_Item>>>::to_python(*items),
             "items", 0);
     else
         pyhpp_args.omit();
@@ -527,10 +570,13 @@ Shop::first(const std::vector<::py::golden_nesting::Item> &items) const {
     pyhpp_args.check_var_positional(items.size());
     for (const auto &pyhpp_item : items)
         pyhpp_args.positional(
-            codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>::to_python(pyhpp_item),
+            codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>::to_python(
+                pyhpp_item),
             "*items");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Shop::first.get(), nullptr);
-    return pyhpp::detail::take_result<codec::variant<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>, pyhpp_struct_golden_nesting_Label>>(
+    return pyhpp::detail::take_result<
+        codec::variant<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>,
+                       pyhpp_struct_golden_nesting_Label>>(
         pyhpp_result, "golden_nesting.Shop.first()", "golden_nesting.Item | golden_nesting.Label");
 }
 
@@ -553,7 +599,8 @@ Shop::extra(const std::map<std::string, ::py::golden_nesting::Label> &labels) co
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Shop.owner");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Shop::owner.get(),
                                                      "golden_nesting.Shop.owner");
-    return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>(
         pyhpp_value, "golden_nesting.Shop.owner", "golden_nesting.Owner");
 }
 
@@ -561,7 +608,8 @@ void Shop::set_owner(const ::py::golden_nesting::Owner &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Shop.owner");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Shop::owner.get(),
-        codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>::to_python(value),
+        codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>::to_python(
+            value),
         "golden_nesting.Shop.owner");
 }
 
@@ -612,7 +660,8 @@ Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Lab
     pyhpp_args.positional(pyhpp_struct_golden_nesting_Label::to_python(label), "label");
     if (size)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::to_python(*size),
+            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                               pyhpp_enum_golden_nesting_Size>::to_python(*size),
             "size", 2);
     else
         pyhpp_args.omit();
@@ -623,13 +672,15 @@ Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Lab
         pyhpp_args.omit();
     if (owner)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::to_python(*owner),
+            codec::optional<codec::instance<::py::golden_nesting::Owner,
+                                            pyhpp_class_golden_nesting_Owner>>::to_python(*owner),
             "owner", 4);
     else
         pyhpp_args.omit();
     if (shop)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>::to_python(*shop),
+            codec::optional<codec::instance<::py::golden_nesting::Shop,
+                                            pyhpp_class_golden_nesting_Shop>>::to_python(*shop),
             "shop", 5);
     else
         pyhpp_args.omit();
@@ -671,15 +722,18 @@ void Item::set_label(const ::py::golden_nesting::Label &value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.size");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Item::size.get(),
                                                      "golden_nesting.Item.size");
-    return pyhpp::detail::take_result<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>(
-        pyhpp_value, "golden_nesting.Item.size", "golden_nesting.Size");
+    return pyhpp::detail::take_result<
+        codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                           pyhpp_enum_golden_nesting_Size>>(pyhpp_value, "golden_nesting.Item.size",
+                                                            "golden_nesting.Size");
 }
 
 void Item::set_size(::py::golden_nesting::Size value) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.size");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Item::size.get(),
-        codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::to_python(value),
+        codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                           pyhpp_enum_golden_nesting_Size>::to_python(value),
         "golden_nesting.Item.size");
 }
 
@@ -702,7 +756,8 @@ std::optional<::py::golden_nesting::Owner> Item::owner() const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.owner");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Item::owner.get(),
                                                      "golden_nesting.Item.owner");
-    return pyhpp::detail::take_result<codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>>(
+    return pyhpp::detail::take_result<codec::optional<
+        codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>>(
         pyhpp_value, "golden_nesting.Item.owner", "golden_nesting.Owner | None");
 }
 
@@ -710,7 +765,8 @@ void Item::set_owner(const std::optional<::py::golden_nesting::Owner> &value) co
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.owner");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Item::owner.get(),
-        codec::optional<codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>::to_python(value),
+        codec::optional<codec::instance<::py::golden_nesting::Owner,
+                                        pyhpp_class_golden_nesting_Owner>>::to_python(value),
         "golden_nesting.Item.owner");
 }
 
@@ -718,7 +774,8 @@ std::optional<::py::golden_nesting::Shop> Item::shop() const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.shop");
     auto *pyhpp_value = pyhpp::detail::get_attribute(*this, pyhpp_names::Item::shop.get(),
                                                      "golden_nesting.Item.shop");
-    return pyhpp::detail::take_result<codec::optional<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>(
+    return pyhpp::detail::take_result<codec::optional<
+        codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>(
         pyhpp_value, "golden_nesting.Item.shop", "golden_nesting.Shop | None");
 }
 
@@ -726,7 +783,8 @@ void Item::set_shop(const std::optional<::py::golden_nesting::Shop> &value) cons
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item.shop");
     pyhpp::detail::set_attribute(
         *this, pyhpp_names::Item::shop.get(),
-        codec::optional<codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>::to_python(value),
+        codec::optional<codec::instance<::py::golden_nesting::Shop,
+                                        pyhpp_class_golden_nesting_Shop>>::to_python(value),
         "golden_nesting.Item.shop");
 }
 
@@ -742,7 +800,8 @@ Owner::Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> siz
     pyhpp_args.positional(codec::str_::to_python(name), "name");
     if (size)
         pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>::to_python(*size),
+            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                               pyhpp_enum_golden_nesting_Size>::to_python(*size),
             "size", 1);
     else
         pyhpp_args.omit();
@@ -767,7 +826,8 @@ Owner::Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> siz
             "label", 1);
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Owner::buy.get(), &pyhpp_keyword_names::Owner::buy);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>(
         pyhpp_result, "golden_nesting.Owner.buy()", "golden_nesting.Item");
 }
 
@@ -776,8 +836,7 @@ void Base::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Base.get(), "golden_nesting.Base");
 }
 
-Base::Base()
-    : pyhpp::object() {
+Base::Base() : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Base()");
     auto *pyhpp_callable = pyhpp_attrs::Base.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_nesting.Base()");
@@ -802,7 +861,8 @@ Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp
                           "self");
     if (into)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Derived, pyhpp_class_golden_nesting_Derived>>::to_python(*into),
+            codec::optional<codec::instance<::py::golden_nesting::Derived,
+                                            pyhpp_class_golden_nesting_Derived>>::to_python(*into),
             "into", 0);
     else
         pyhpp_args.omit();
@@ -812,7 +872,8 @@ Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp
         pyhpp_args.omit();
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Base::clone.get(), &pyhpp_keyword_names::Base::clone);
-    return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Base, pyhpp_class_golden_nesting_Base>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_nesting::Base, pyhpp_class_golden_nesting_Base>>(
         pyhpp_result, "golden_nesting.Base.clone()", "golden_nesting.Base");
 }
 
@@ -833,10 +894,12 @@ Base::merge(std::int64_t other, const std::optional<::py::golden_nesting::Derive
     pyhpp_args.set<0>(pyhpp::detail::self_reference(*this, "golden_nesting.Base.merge()"), "self");
     pyhpp_args.set<1>(codec::int_::to_python(other), "other");
     pyhpp_args.set<2>(
-        codec::optional<codec::instance<::py::golden_nesting::Derived, pyhpp_class_golden_nesting_Derived>>::to_python(into),
+        codec::optional<codec::instance<::py::golden_nesting::Derived,
+                                        pyhpp_class_golden_nesting_Derived>>::to_python(into),
         "into");
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Base::merge.get());
-    return pyhpp::detail::take_result<codec::instance<::py::golden_nesting::Base, pyhpp_class_golden_nesting_Base>>(
+    return pyhpp::detail::take_result<
+        codec::instance<::py::golden_nesting::Base, pyhpp_class_golden_nesting_Base>>(
         pyhpp_result, "golden_nesting.Base.merge()", "golden_nesting.Base");
 }
 
@@ -845,8 +908,7 @@ void Derived::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Derived.get(), "golden_nesting.Derived");
 }
 
-Derived::Derived()
-    : ::py::golden_nesting::Base(pyhpp::detail::unchecked, pyhpp::object()) {
+Derived::Derived() : ::py::golden_nesting::Base(pyhpp::detail::unchecked, pyhpp::object()) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Derived()");
     auto *pyhpp_callable = pyhpp_attrs::Derived.get();
     pyhpp::detail::positional_arguments<0> pyhpp_args("golden_nesting.Derived()");
@@ -866,7 +928,8 @@ Transport::Transport(
     pyhpp::detail::arguments<1> pyhpp_args("golden_nesting.Transport()");
     if (proxy)
         pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Proxy, pyhpp_class_golden_nesting_Proxy>>::to_python(*proxy),
+            codec::optional<codec::instance<::py::golden_nesting::Proxy,
+                                            pyhpp_class_golden_nesting_Proxy>>::to_python(*proxy),
             "proxy", 0);
     else
         pyhpp_args.omit();
@@ -886,7 +949,9 @@ Proxy::Proxy(const std::variant<::py::golden_nesting::Address, std::string> &url
     auto *pyhpp_callable = pyhpp_attrs::Proxy.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_nesting.Proxy()");
     pyhpp_args.set<0>(
-        codec::variant<codec::instance<::py::golden_nesting::Address, pyhpp_class_golden_nesting_Address>, codec::str_>::to_python(url),
+        codec::variant<
+            codec::instance<::py::golden_nesting::Address, pyhpp_class_golden_nesting_Address>,
+            codec::str_>::to_python(url),
         "url");
     auto *pyhpp_result = pyhpp_args.call(pyhpp_callable);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
@@ -897,8 +962,7 @@ void Address::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Address.get(), "golden_nesting.Address");
 }
 
-Address::Address(const std::string &text)
-    : pyhpp::object() {
+Address::Address(const std::string &text) : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Address()");
     auto *pyhpp_callable = pyhpp_attrs::Address.get();
     pyhpp::detail::positional_arguments<1> pyhpp_args("golden_nesting.Address()");
@@ -908,12 +972,14 @@ Address::Address(const std::string &text)
 }
 
 pyhpp::object pyhpp_to_object(const Size &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                           pyhpp_enum_golden_nesting_Size>>(value);
 }
 Size pyhpp_from_object(pyhpp::type_tag<Size>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size, pyhpp_enum_golden_nesting_Size>>(
-        value, "py::golden_nesting::Size");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                           pyhpp_enum_golden_nesting_Size>>(value, "py::golden_nesting::Size");
 }
 
 pyhpp::object pyhpp_to_object(const Sku &value) {
@@ -949,12 +1015,15 @@ Stock pyhpp_from_object(pyhpp::type_tag<Stock>, const pyhpp::object &value) {
 }
 
 pyhpp::object pyhpp_to_object(const Currency &value) {
-    return pyhpp::detail::to_object_with<codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>>(
-        value);
+    return pyhpp::detail::to_object_with<
+        codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency,
+                           pyhpp_enum_golden_nesting_Currency>>(value);
 }
 Currency pyhpp_from_object(pyhpp::type_tag<Currency>, const pyhpp::object &value) {
-    return pyhpp::detail::from_object_with<codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency, pyhpp_enum_golden_nesting_Currency>>(
-        value, "py::golden_nesting::Currency");
+    return pyhpp::detail::from_object_with<
+        codec::enumeration<::py::golden_nesting::Currency, pyhpp_class_golden_nesting_Currency,
+                           pyhpp_enum_golden_nesting_Currency>>(value,
+                                                                "py::golden_nesting::Currency");
 }
 
 pyhpp::object pyhpp_to_object(const Order &value) {

@@ -104,10 +104,12 @@ std::variant<std::int64_t, pyhpp::bytes>
 unions(const std::variant<std::int64_t, std::string> &x,
        const std::optional<std::variant<std::int64_t, std::string>> &y);
 
-/// Python: `golden_untyped.callback(f: Callable[[int], str], g: Callable[..., None]) ->
-/// Callable[[], int]`
+/// Python: `golden_untyped.callback(f: Callable[[int], str], g: Callable[..., None])
+///     -> Callable[[], int]`
 /// Defined at golden_untyped.py:26.
-std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const std::function<void(const std::vector<pyhpp::object> &)> &g);
+std::function<std::int64_t()>
+callback(const std::function<std::string(std::int64_t)> &f,
+         const std::function<void(const std::vector<pyhpp::object> &)> &g);
 
 /// Python: `golden_untyped.literal(mode: Literal['r', 'w']) -> None`
 /// Defined at golden_untyped.py:30.
@@ -118,10 +120,9 @@ void literal(const std::string &mode);
 pyhpp::object generic(const pyhpp::object &x, const std::vector<pyhpp::object> &xs);
 /// `generic` for the C++ types the arguments hold: converts them, and the result, through
 /// the pyhpp::object signature above.
-template <class T>
-T generic(const T &x, const pyhpp::non_deduced<std::vector<T>> &xs) {
-    return pyhpp::convert<T>(
-        ::py::golden_untyped::generic(pyhpp::convert<pyhpp::object>(x), pyhpp::convert<std::vector<pyhpp::object>>(xs)));
+template <class T> T generic(const T &x, const pyhpp::non_deduced<std::vector<T>> &xs) {
+    return pyhpp::convert<T>(::py::golden_untyped::generic(
+        pyhpp::convert<pyhpp::object>(x), pyhpp::convert<std::vector<pyhpp::object>>(xs)));
 }
 
 /// Python: `golden_untyped.unordered(d: dict[object, int], s: set[Any]) -> dict[list[object], str]`
@@ -140,7 +141,7 @@ void bare(const pyhpp::object &d, const pyhpp::object &s, const pyhpp::object &f
 /// Typed, untyped and unmappable parameters side by side.
 ///
 /// Python: `golden_untyped.mixed(a: int, b, c: Callable[[], None] = ..., *, d: str = ..., e = ...)
-/// -> int | None`
+///     -> int | None`
 /// Defined at golden_untyped.py:50.
 std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
                                   const pyhpp::opt<std::function<void()>> &c = {},

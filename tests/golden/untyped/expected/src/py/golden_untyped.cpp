@@ -33,9 +33,7 @@ pyhpp::detail::keyword_names dynamic{"x,y,z"};
 pyhpp::detail::keyword_names mixed{"a,b,c,d,e"};
 } // namespace pyhpp_keyword_names
 struct pyhpp_literal_0 {
-    static bool contains(const std::string &value) {
-        return value == "r" || value == "w";
-    }
+    static bool contains(const std::string &value) { return value == "r" || value == "w"; }
     static constexpr const char *text = "Literal['r', 'w']";
 };
 } // namespace
@@ -93,7 +91,9 @@ unions(const std::variant<std::int64_t, std::string> &x,
         pyhpp_result, "golden_untyped.unions()", "int | bytes");
 }
 
-std::function<std::int64_t()> callback(const std::function<std::string(std::int64_t)> &f, const std::function<void(const std::vector<pyhpp::object> &)> &g) {
+std::function<std::int64_t()>
+callback(const std::function<std::string(std::int64_t)> &f,
+         const std::function<void(const std::vector<pyhpp::object> &)> &g) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.callback()");
     auto *pyhpp_callable = pyhpp_attrs::callback.get();
     pyhpp::detail::positional_arguments<2> pyhpp_args("golden_untyped.callback()");
