@@ -122,8 +122,10 @@ def test_header_banner_docstrings_and_namespace(genfix_files: Dict[str, str]) ->
         ///
         /// Python: `genfix.api.area(width: float, height: float = ...) -> float`
         /// Defined at genfix/api.py:11.
-        double area(double width, pyhpp::opt<double> height = {});
+        double area(double width, pyhpp::opt<double> height = {},
         """) in header
+    # The default can be named as well: `area(2.0, kw::height = 3.0)`.
+    assert "const keywords::area &pyhpp_keywords = {});" in header
     assert header.endswith("\n} // namespace py::genfix::api\n")
 
 
@@ -132,17 +134,23 @@ def test_header_keyword_tags_and_optional_parameters(genfix_files: Dict[str, str
     assert textwrap.dedent("""\
         namespace detail::keyword_tags {
         struct exact;
+        struct height;
         struct label;
+        struct weights;
         } // namespace detail::keyword_tags
 
         /// Names of keyword arguments: `f(..., kw::name = value)`.
         namespace kw {
         inline constexpr pyhpp::keyword<detail::keyword_tags::exact> exact{};
+        inline constexpr pyhpp::keyword<detail::keyword_tags::height> height{};
         inline constexpr pyhpp::keyword<detail::keyword_tags::label> label{};
+        inline constexpr pyhpp::keyword<detail::keyword_tags::weights> weights{};
         } // namespace kw
         """) in header
+    # Every optional parameter Python can name, in Python's order.
     assert textwrap.dedent("""\
         struct tally {
+            pyhpp::opt<std::optional<std::map<std::string, std::int64_t>>> weights;
             pyhpp::opt<std::string> label;
             pyhpp::opt<bool> exact;
         """) in header

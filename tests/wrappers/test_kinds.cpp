@@ -26,6 +26,22 @@ TEST_CASE("kinds: mixed kinds, keyword-only by name", "[wrappers][kinds]") {
     CHECK(kinds::mixed(1, {}, 3.0, options) == "a=1,b=missing,c=3.0,d=False,e=missing");
 }
 
+TEST_CASE("kinds: a parameter with a default is named as Python callers name it",
+          "[wrappers][kinds]") {
+    // Positional-or-keyword parameters with a default take kw:: too, in any order.
+    CHECK(kinds::skip_middle(kinds::kw::c = 3) == "a=missing,b=missing,c=3");
+    CHECK(kinds::skip_middle(1, kinds::kw::c = 3, kinds::kw::b = 2) == "a=1,b=2,c=3");
+    CHECK(kinds::mixed(1, "x", kinds::kw::c = 0.5, kinds::kw::e = "E") ==
+          "a=1,b='x',c=0.5,d=missing,e='E'");
+    kinds::keywords::skip_middle named;
+    named.b = 2;
+    CHECK(kinds::skip_middle(1, {}, {}, named) == "a=1,b=2,c=missing");
+    // Given both ways: refused before Python is called.
+    CHECK_THROWS_WITH(kinds::skip_middle(1, 2, {}, named),
+                      "TypeError: wrapfix.kinds.skip_middle(): argument 'b' is given both by "
+                      "position and by keyword");
+}
+
 TEST_CASE("kinds: an omitted middle argument sends later ones by keyword", "[wrappers][kinds]") {
     CHECK(kinds::skip_middle() == "a=missing,b=missing,c=missing");
     CHECK(kinds::skip_middle(1, {}, 3) == "a=1,b=missing,c=3");

@@ -24,7 +24,7 @@ import ast
 import copy
 import dataclasses
 import types
-from typing import Any, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from pyhpp.diagnostics import Diagnostic
 from pyhpp.introspect.stubs import (

@@ -55,7 +55,9 @@ class FunctionView:
     result_text: str  # the annotation as Python spells it, for messages
     params: List[ParamView]  # in Python order (how arguments are sent)
     declarations: List[str]  # the plain wrapper's C++ parameters, in C++ order
-    keyword_struct: List[ParamView]  # optional keyword-only parameters
+    # optional parameters that can be named (keyword-only, and positional-or-keyword ones,
+    # which may also come by position), in Python order
+    keyword_struct: List[ParamView]
     keyword_names: List[str]  # Python names of keyword-capable parameters, in order
     overloads: List["OverloadView"] = field(default_factory=list)
     slot: int = 0  # capacity of the on-stack argument array
@@ -229,7 +231,8 @@ def function_view(module: Module, function: Function, spell: Spellings, owner: s
     required_kw = group("keyword_only", optional=False)
     optional_pos = group("positional_only", "positional_or_keyword", optional=True)
     var_pos = group("var_positional")
-    keyword_struct = group("keyword_only", optional=True)
+    keyword_struct = [v for v in params if v.optional
+                      and v.kind in ("positional_or_keyword", "keyword_only")]
     var_kw = group("var_keyword")
     name = function.cpp_name
     helper = helper or name

@@ -181,6 +181,23 @@ template <std::size_t N> class arguments {
         }
     }
 
+    /// An optional positional-or-keyword parameter, which the caller gave by position (`value`),
+    /// by name (`named`: the field of the keyword struct) or not at all; both is an error.
+    /// O is a pyhpp::opt, C the codec of its value.
+    template <class C, class O>
+    void optional(const O &value, const O &named, const char *param, std::size_t keyword_index) {
+        if (value) {
+            if (PYHPP_UNLIKELY(static_cast<bool>(named)))
+                throw_argument_misuse(m_function, param,
+                                      "is given both by position and by keyword");
+            positional_or_keyword(C::to_python(*value), param, keyword_index);
+        } else {
+            omit();
+            if (named)
+                keyword(C::to_python(*named), param, keyword_index);
+        }
+    }
+
     /// A keyword-only parameter (or one sent by keyword after a gap).
     void keyword(PyObject *value, const char *param, std::size_t keyword_index) {
         check(value, param);

@@ -16,25 +16,52 @@
 namespace py::golden_basic {
 
 namespace detail::keyword_tags {
+struct c;
 struct e;
 struct flag;
 struct level;
 struct name;
 struct scale;
+struct x;
+struct y;
+struct z;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::c> c{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::e> e{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::flag> flag{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::level> level{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::name> name{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::scale> scale{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::x> x{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::y> y{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::z> z{};
 } // namespace kw
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
+
+struct defaults {
+    pyhpp::opt<std::int64_t> x;
+    pyhpp::opt<std::string> y;
+    pyhpp::opt<pyhpp::bytes> z;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::x, pyhpp_V> pyhpp_argument) {
+        x = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::y, pyhpp_V> pyhpp_argument) {
+        y = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::z, pyhpp_V> pyhpp_argument) {
+        z = std::move(pyhpp_argument.value);
+    }
+};
 
 struct keyword_only {
     pyhpp::opt<double> scale;
@@ -65,8 +92,13 @@ struct required_keyword {
 };
 
 struct kinds {
+    pyhpp::opt<bool> c;
     pyhpp::opt<std::int64_t> e;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::c, pyhpp_V> pyhpp_argument) {
+        c = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::e, pyhpp_V> pyhpp_argument) {
         e = std::move(pyhpp_argument.value);
@@ -114,7 +146,37 @@ std::int64_t positional_only(std::int64_t a, const pyhpp::opt<std::string> &b = 
 /// Python: `golden_basic.defaults(x: int = ..., y: str = ..., z: bytes = ...) -> None`
 /// Defined at golden_basic.py:37.
 void defaults(pyhpp::opt<std::int64_t> x = {}, const pyhpp::opt<std::string> &y = {},
-              const pyhpp::opt<pyhpp::bytes> &z = {});
+              const pyhpp::opt<pyhpp::bytes> &z = {},
+              const keywords::defaults &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+void defaults(pyhpp_K &&...pyhpp_kw) {
+    ::py::golden_basic::defaults(
+        {}, {}, {},
+        pyhpp::detail::make_keywords<keywords::defaults>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+void defaults(pyhpp::opt<std::int64_t> x, pyhpp_K &&...pyhpp_kw) {
+    ::py::golden_basic::defaults(
+        x, {}, {},
+        pyhpp::detail::make_keywords<keywords::defaults>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+void defaults(pyhpp::opt<std::int64_t> x, const pyhpp::opt<std::string> &y, pyhpp_K &&...pyhpp_kw) {
+    ::py::golden_basic::defaults(
+        x, y, {},
+        pyhpp::detail::make_keywords<keywords::defaults>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+void defaults(pyhpp::opt<std::int64_t> x, const pyhpp::opt<std::string> &y,
+              const pyhpp::opt<pyhpp::bytes> &z, pyhpp_K &&...pyhpp_kw) {
+    ::py::golden_basic::defaults(
+        x, y, z,
+        pyhpp::detail::make_keywords<keywords::defaults>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// Only optional keyword-only parameters.
 ///

@@ -112,21 +112,12 @@ std::int64_t positional_only(std::int64_t a, const pyhpp::opt<std::string> &b) {
 }
 
 void defaults(pyhpp::opt<std::int64_t> x, const pyhpp::opt<std::string> &y,
-              const pyhpp::opt<pyhpp::bytes> &z) {
+              const pyhpp::opt<pyhpp::bytes> &z, const keywords::defaults &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_basic.defaults()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_basic.defaults()");
-    if (x)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*x), "x", 0);
-    else
-        pyhpp_args.omit();
-    if (y)
-        pyhpp_args.positional_or_keyword(codec::str_::to_python(*y), "y", 1);
-    else
-        pyhpp_args.omit();
-    if (z)
-        pyhpp_args.positional_or_keyword(codec::bytes_::to_python(*z), "z", 2);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(x, pyhpp_keywords.x, "x", 0);
+    pyhpp_args.optional<codec::str_>(y, pyhpp_keywords.y, "y", 1);
+    pyhpp_args.optional<codec::bytes_>(z, pyhpp_keywords.z, "z", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::defaults.get(), &pyhpp_keyword_names::defaults);
     pyhpp::detail::take_none_result(pyhpp_result, "golden_basic.defaults()");
@@ -194,10 +185,7 @@ void kinds(std::int64_t a, const pyhpp::bytes &d, pyhpp::opt<double> b, pyhpp::o
         pyhpp_args.positional(codec::float_::to_python(*b), "b");
     else
         pyhpp_args.omit();
-    if (c)
-        pyhpp_args.positional_or_keyword(codec::bool_::to_python(*c), "c", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::bool_>(c, pyhpp_keywords.c, "c", 0);
     pyhpp_args.check_var_positional(args.size());
     for (const auto &pyhpp_item : args)
         pyhpp_args.positional(codec::str_::to_python(pyhpp_item), "*args");

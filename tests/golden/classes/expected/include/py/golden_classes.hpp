@@ -87,13 +87,23 @@ class DeeperError : public ::py::golden_classes::GoldenError {
 };
 
 namespace detail::keyword_tags {
+struct among;
+struct balance;
+struct index;
 struct level;
+struct memo;
+struct mode;
 struct note;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::among> among{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::balance> balance{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::index> index{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::level> level{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::memo> memo{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::mode> mode{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::note> note{};
 } // namespace kw
 
@@ -105,6 +115,9 @@ struct deposit;
 namespace keywords::Savings {
 struct Savings;
 } // namespace keywords::Savings
+namespace keywords::Transfer {
+struct Transfer;
+} // namespace keywords::Transfer
 
 /// A bank account: one member of every kind.
 ///
@@ -261,6 +274,27 @@ class Transfer : public pyhpp::object {
                       const ::py::golden_classes::Account &target, double amount,
                       pyhpp::opt<::py::golden_classes::Mode> mode = {},
                       const pyhpp::opt<std::optional<std::string>> &memo = {});
+    explicit Transfer(const ::py::golden_classes::Account &source,
+                      const ::py::golden_classes::Account &target, double amount,
+                      pyhpp::opt<::py::golden_classes::Mode> mode,
+                      const pyhpp::opt<std::optional<std::string>> &memo,
+                      const keywords::Transfer::Transfer &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Transfer(const ::py::golden_classes::Account &source,
+                      const ::py::golden_classes::Account &target, double amount,
+                      pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Transfer(const ::py::golden_classes::Account &source,
+                      const ::py::golden_classes::Account &target, double amount,
+                      pyhpp::opt<::py::golden_classes::Mode> mode, pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Transfer(const ::py::golden_classes::Account &source,
+                      const ::py::golden_classes::Account &target, double amount,
+                      pyhpp::opt<::py::golden_classes::Mode> mode,
+                      const pyhpp::opt<std::optional<std::string>> &memo, pyhpp_K &&...pyhpp_kw);
     /// `golden_classes.Transfer.source` (set it with set_source()).
     ::py::golden_classes::Account source() const;
     void set_source(const ::py::golden_classes::Account &value) const;
@@ -299,14 +333,46 @@ class Receipt : public pyhpp::object {
     ::py::golden_classes::Level level() const;
 };
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
+
+struct execute {
+    pyhpp::opt<::py::golden_classes::Level> level;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::level, pyhpp_V> pyhpp_argument) {
+        level = std::move(pyhpp_argument.value);
+    }
+};
+
+struct find {
+    pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> among;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::among, pyhpp_V> pyhpp_argument) {
+        among = std::move(pyhpp_argument.value);
+    }
+};
+
+struct pick {
+    pyhpp::opt<std::int64_t> index;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::index, pyhpp_V> pyhpp_argument) {
+        index = std::move(pyhpp_argument.value);
+    }
+};
 namespace Account {
 
 struct Account {
+    pyhpp::opt<double> balance;
     pyhpp::opt<::py::golden_classes::Level> level;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::balance, pyhpp_V> pyhpp_argument) {
+        balance = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::level, pyhpp_V> pyhpp_argument) {
         level = std::move(pyhpp_argument.value);
@@ -325,21 +391,58 @@ struct deposit {
 namespace Savings {
 
 struct Savings {
+    pyhpp::opt<double> balance;
     pyhpp::opt<::py::golden_classes::Level> level;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::balance, pyhpp_V> pyhpp_argument) {
+        balance = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::level, pyhpp_V> pyhpp_argument) {
         level = std::move(pyhpp_argument.value);
     }
 };
 } // namespace Savings
+namespace Transfer {
+
+struct Transfer {
+    pyhpp::opt<::py::golden_classes::Mode> mode;
+    pyhpp::opt<std::optional<std::string>> memo;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::mode, pyhpp_V> pyhpp_argument) {
+        mode = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::memo, pyhpp_V> pyhpp_argument) {
+        memo = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Transfer
 } // namespace keywords
 
 /// Python: `golden_classes.execute(transfer: golden_classes.Transfer,
 ///     level: golden_classes.Level = ...) -> golden_classes.Receipt`
 /// Defined at golden_classes.py:153.
 ::py::golden_classes::Receipt execute(const ::py::golden_classes::Transfer &transfer,
-                                      pyhpp::opt<::py::golden_classes::Level> level = {});
+                                      pyhpp::opt<::py::golden_classes::Level> level = {},
+                                      const keywords::execute &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) execute(const ::py::golden_classes::Transfer &transfer, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::execute(
+        transfer, {},
+        pyhpp::detail::make_keywords<keywords::execute>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) execute(const ::py::golden_classes::Transfer &transfer,
+                       pyhpp::opt<::py::golden_classes::Level> level, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::execute(
+        transfer, level,
+        pyhpp::detail::make_keywords<keywords::execute>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// Python: `golden_classes.describe(value: int | str | golden_classes.Account) -> str`
 /// Defined at golden_classes.py:159.
@@ -351,7 +454,25 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
 /// Defined at golden_classes.py:163.
 std::optional<::py::golden_classes::Account>
 find(const std::string &owner,
-     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among = {});
+     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among = {},
+     const keywords::find &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) find(const std::string &owner, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::find(
+        owner, {},
+        pyhpp::detail::make_keywords<keywords::find>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto)
+find(const std::string &owner,
+     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among,
+     pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::find(
+        owner, among,
+        pyhpp::detail::make_keywords<keywords::find>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// Python: `golden_classes.set_mode(mode: Literal['fast', 'safe']) -> Literal['fast', 'safe']`
 /// Defined at golden_classes.py:167.
@@ -397,12 +518,30 @@ std::complex<double> rotate(const std::complex<double> &z);
 ///
 /// Python: `golden_classes.pick(items: list[T], index: int = ...) -> T`
 /// Defined at golden_classes.py:203.
-pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index = {});
+pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index = {},
+                   const keywords::pick &pyhpp_keywords = {});
 /// `pick` for the C++ types the arguments hold: converts them, and the result, through
 /// the pyhpp::object signature above.
-template <class T> T pick(const std::vector<T> &items, pyhpp::opt<std::int64_t> index = {}) {
-    return pyhpp::convert<T>(
-        ::py::golden_classes::pick(pyhpp::convert<std::vector<pyhpp::object>>(items), index));
+template <class T>
+T pick(const std::vector<T> &items, pyhpp::opt<std::int64_t> index = {},
+       const keywords::pick &pyhpp_keywords = {}) {
+    return pyhpp::convert<T>(::py::golden_classes::pick(
+        pyhpp::convert<std::vector<pyhpp::object>>(items), index, pyhpp_keywords));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) pick(const std::vector<pyhpp::object> &items, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::pick(
+        items, {},
+        pyhpp::detail::make_keywords<keywords::pick>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index,
+                    pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_classes::pick(
+        items, index,
+        pyhpp::detail::make_keywords<keywords::pick>(std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
@@ -434,6 +573,31 @@ Savings::Savings(const std::string &owner, pyhpp::opt<double> balance, pyhpp_K &
     : Savings(owner, balance,
               pyhpp::detail::make_keywords<keywords::Savings::Savings>(
                   std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Transfer::Transfer(const ::py::golden_classes::Account &source,
+                   const ::py::golden_classes::Account &target, double amount,
+                   pyhpp_K &&...pyhpp_kw)
+    : Transfer(source, target, amount, {}, {},
+               pyhpp::detail::make_keywords<keywords::Transfer::Transfer>(
+                   std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Transfer::Transfer(const ::py::golden_classes::Account &source,
+                   const ::py::golden_classes::Account &target, double amount,
+                   pyhpp::opt<::py::golden_classes::Mode> mode, pyhpp_K &&...pyhpp_kw)
+    : Transfer(source, target, amount, mode, {},
+               pyhpp::detail::make_keywords<keywords::Transfer::Transfer>(
+                   std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Transfer::Transfer(const ::py::golden_classes::Account &source,
+                   const ::py::golden_classes::Account &target, double amount,
+                   pyhpp::opt<::py::golden_classes::Mode> mode,
+                   const pyhpp::opt<std::optional<std::string>> &memo, pyhpp_K &&...pyhpp_kw)
+    : Transfer(source, target, amount, mode, memo,
+               pyhpp::detail::make_keywords<keywords::Transfer::Transfer>(
+                   std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 /// The current value of `golden_classes.RATE`.
 double RATE();

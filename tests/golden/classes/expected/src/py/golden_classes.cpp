@@ -145,19 +145,17 @@ GoldenError::~GoldenError() = default;
 DeeperError::~DeeperError() = default;
 
 ::py::golden_classes::Receipt execute(const ::py::golden_classes::Transfer &transfer,
-                                      pyhpp::opt<::py::golden_classes::Level> level) {
+                                      pyhpp::opt<::py::golden_classes::Level> level,
+                                      const keywords::execute &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.execute()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.execute()");
     pyhpp_args.positional(codec::instance<::py::golden_classes::Transfer,
                                           pyhpp_class_golden_classes_Transfer>::to_python(transfer),
                           "transfer");
-    if (level)
-        pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
-                               pyhpp_enum_golden_classes_Level>::to_python(*level),
-            "level", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args
+        .optional<codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
+                                     pyhpp_enum_golden_classes_Level>>(level, pyhpp_keywords.level,
+                                                                       "level", 1);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::execute.get(), &pyhpp_keyword_names::execute);
     return pyhpp::detail::take_result<
         codec::instance<::py::golden_classes::Receipt, pyhpp_class_golden_classes_Receipt>>(
@@ -181,17 +179,14 @@ describe(const std::variant<std::int64_t, std::string, ::py::golden_classes::Acc
 
 std::optional<::py::golden_classes::Account>
 find(const std::string &owner,
-     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among) {
+     const pyhpp::opt<std::optional<::py::golden_classes::Account>, pyhpp::boxed> &among,
+     const keywords::find &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.find()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.find()");
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
-    if (among)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_classes::Account,
-                                            pyhpp_class_golden_classes_Account>>::to_python(*among),
-            "among", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<
+        codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>>(
+        among, pyhpp_keywords.among, "among", 1);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::find.get(), &pyhpp_keyword_names::find);
     return pyhpp::detail::take_result<codec::optional<
         codec::instance<::py::golden_classes::Account, pyhpp_class_golden_classes_Account>>>(
@@ -305,14 +300,12 @@ std::complex<double> rotate(const std::complex<double> &z) {
         pyhpp_result, "golden_classes.permissions()", "golden_classes.Access");
 }
 
-pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index) {
+pyhpp::object pick(const std::vector<pyhpp::object> &items, pyhpp::opt<std::int64_t> index,
+                   const keywords::pick &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.pick()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_classes.pick()");
     pyhpp_args.positional(codec::list<codec::object_>::to_python(items), "items");
-    if (index)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*index), "index", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(index, pyhpp_keywords.index, "index", 1);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::pick.get(), &pyhpp_keyword_names::pick);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_classes.pick()", "T");
 }
@@ -330,10 +323,7 @@ Account::Account(const std::string &owner, pyhpp::opt<double> balance,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Account()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_classes.Account()");
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
-    if (balance)
-        pyhpp_args.positional_or_keyword(codec::float_::to_python(*balance), "balance", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::float_>(balance, pyhpp_keywords.balance, "balance", 1);
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
             codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
@@ -551,10 +541,7 @@ Savings::Savings(const std::string &owner, pyhpp::opt<double> balance,
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Savings()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_classes.Savings()");
     pyhpp_args.positional(codec::str_::to_python(owner), "owner");
-    if (balance)
-        pyhpp_args.positional_or_keyword(codec::float_::to_python(*balance), "balance", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::float_>(balance, pyhpp_keywords.balance, "balance", 1);
     if (pyhpp_keywords.level)
         pyhpp_args.keyword(
             codec::enumeration<::py::golden_classes::Level, pyhpp_class_golden_classes_Level,
@@ -596,6 +583,12 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
                    const ::py::golden_classes::Account &target, double amount,
                    pyhpp::opt<::py::golden_classes::Mode> mode,
                    const pyhpp::opt<std::optional<std::string>> &memo)
+    : Transfer(source, target, amount, mode, memo, keywords::Transfer::Transfer{}) {}
+Transfer::Transfer(const ::py::golden_classes::Account &source,
+                   const ::py::golden_classes::Account &target, double amount,
+                   pyhpp::opt<::py::golden_classes::Mode> mode,
+                   const pyhpp::opt<std::optional<std::string>> &memo,
+                   const keywords::Transfer::Transfer &pyhpp_keywords)
     : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_classes.Transfer()");
     pyhpp::detail::arguments<5> pyhpp_args("golden_classes.Transfer()");
@@ -606,17 +599,11 @@ Transfer::Transfer(const ::py::golden_classes::Account &source,
                                           pyhpp_class_golden_classes_Account>::to_python(target),
                           "target");
     pyhpp_args.positional(codec::float_::to_python(amount), "amount");
-    if (mode)
-        pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
-                               pyhpp_enum_golden_classes_Mode>::to_python(*mode),
-            "mode", 3);
-    else
-        pyhpp_args.omit();
-    if (memo)
-        pyhpp_args.positional_or_keyword(codec::optional<codec::str_>::to_python(*memo), "memo", 4);
-    else
-        pyhpp_args.omit();
+    pyhpp_args
+        .optional<codec::enumeration<::py::golden_classes::Mode, pyhpp_class_golden_classes_Mode,
+                                     pyhpp_enum_golden_classes_Mode>>(mode, pyhpp_keywords.mode,
+                                                                      "mode", 3);
+    pyhpp_args.optional<codec::optional<codec::str_>>(memo, pyhpp_keywords.memo, "memo", 4);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Transfer.get(), &pyhpp_keyword_names::Transfer::Transfer);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);

@@ -18,24 +18,40 @@
 namespace py::golden_containers {
 
 namespace detail::keyword_tags {
+struct c;
 struct d;
 struct e;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::c> c{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::d> d{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::e> e{};
 } // namespace kw
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
 
+struct optionals {
+    pyhpp::opt<std::optional<pyhpp::bytes>> c;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::c, pyhpp_V> pyhpp_argument) {
+        c = std::move(pyhpp_argument.value);
+    }
+};
+
 struct nested {
+    pyhpp::opt<std::optional<std::map<std::string, std::vector<std::int64_t>>>> c;
     pyhpp::opt<std::set<std::tuple<std::int64_t, std::string>>> d;
     pyhpp::opt<std::map<std::tuple<std::int64_t, std::int64_t>, std::set<pyhpp::bytes>>> e;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::c, pyhpp_V> pyhpp_argument) {
+        c = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::d, pyhpp_V> pyhpp_argument) {
         d = std::move(pyhpp_argument.value);
@@ -54,7 +70,24 @@ struct nested {
 /// Defined at golden_containers.py:18.
 std::optional<double> optionals(const std::optional<std::int64_t> &a,
                                 const std::optional<std::string> &b,
-                                const pyhpp::opt<std::optional<pyhpp::bytes>> &c = {});
+                                const pyhpp::opt<std::optional<pyhpp::bytes>> &c = {},
+                                const keywords::optionals &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) optionals(const std::optional<std::int64_t> &a, const std::optional<std::string> &b,
+                         pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_containers::optionals(
+        a, b, {},
+        pyhpp::detail::make_keywords<keywords::optionals>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) optionals(const std::optional<std::int64_t> &a, const std::optional<std::string> &b,
+                         const pyhpp::opt<std::optional<pyhpp::bytes>> &c, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_containers::optionals(
+        a, b, c,
+        pyhpp::detail::make_keywords<keywords::optionals>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// list, List, Sequence and MutableSequence are std::vector.
 ///

@@ -32,15 +32,13 @@ pyhpp::detail::keyword_names nested{"a,b,c,d,e"};
 
 std::optional<double> optionals(const std::optional<std::int64_t> &a,
                                 const std::optional<std::string> &b,
-                                const pyhpp::opt<std::optional<pyhpp::bytes>> &c) {
+                                const pyhpp::opt<std::optional<pyhpp::bytes>> &c,
+                                const keywords::optionals &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_containers.optionals()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_containers.optionals()");
     pyhpp_args.positional(codec::optional<codec::int_>::to_python(a), "a");
     pyhpp_args.positional(codec::optional<codec::str_>::to_python(b), "b");
-    if (c)
-        pyhpp_args.positional_or_keyword(codec::optional<codec::bytes_>::to_python(*c), "c", 2);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<codec::bytes_>>(c, pyhpp_keywords.c, "c", 2);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::optionals.get(), &pyhpp_keyword_names::optionals);
     return pyhpp::detail::take_result<codec::optional<codec::float_>>(
@@ -124,12 +122,8 @@ nested(const std::map<std::string, std::vector<std::optional<std::tuple<std::int
             codec::list<codec::optional<codec::tuple<codec::int_, codec::float_>>>>::to_python(a),
         "a");
     pyhpp_args.positional(codec::list<codec::dict<codec::str_, codec::object_>>::to_python(b), "b");
-    if (c)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::dict<codec::str_, codec::list<codec::int_>>>::to_python(*c), "c",
-            2);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<codec::dict<codec::str_, codec::list<codec::int_>>>>(
+        c, pyhpp_keywords.c, "c", 2);
     if (pyhpp_keywords.d)
         pyhpp_args.keyword(
             codec::set<codec::tuple<codec::int_, codec::str_>>::to_python(*pyhpp_keywords.d), "d",

@@ -37,20 +37,34 @@ enum class auto_ {
 };
 
 namespace detail::keyword_tags {
+struct pretty;
+struct raw;
 struct repeat;
+struct scale;
 struct strict;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::pretty> pretty{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::raw> raw{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::repeat> repeat{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::scale> scale{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::strict> strict{};
 } // namespace kw
 
 // Keyword-argument structs of class members, defined after the classes.
+namespace keywords::Vector {
+struct pyhpp_op_call;
+} // namespace keywords::Vector
 namespace keywords::Path {
+struct pyhpp_op_sub;
 struct pyhpp_op_mul;
 } // namespace keywords::Path
+namespace keywords::Reader {
+struct pyhpp_1_read;
+struct dump;
+} // namespace keywords::Reader
 
 /// Operators whose signatures fit, and special methods without annotations.
 ///
@@ -93,8 +107,21 @@ class Vector : public pyhpp::object {
     ///     -> golden_members.Vector`
     /// Defined at golden_members.py:35.
     ::py::golden_members::Vector operator()(pyhpp::opt<double> scale = {},
-                                            const std::vector<double> &args = {},
+                                            const std::vector<double> &args = {}) const;
+    ::py::golden_members::Vector operator()(pyhpp::opt<double> scale,
+                                            const std::vector<double> &args,
+                                            const keywords::Vector::pyhpp_op_call &pyhpp_keywords,
                                             const std::map<std::string, double> &kwargs = {}) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) operator()(pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) operator()(pyhpp::opt<double> scale, pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) operator()(pyhpp::opt<double> scale, const std::vector<double> &args,
+                              pyhpp_K &&...pyhpp_kw) const;
 };
 
 /// Special methods whose signatures no C++ operator can declare: member functions.
@@ -128,6 +155,15 @@ class Path : public pyhpp::object {
     /// Defined at golden_members.py:48.
     ::py::golden_members::Path sub(const ::py::golden_members::Path &other,
                                    pyhpp::opt<bool> strict = {}) const;
+    ::py::golden_members::Path sub(const ::py::golden_members::Path &other, pyhpp::opt<bool> strict,
+                                   const keywords::Path::pyhpp_op_sub &pyhpp_keywords) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) sub(const ::py::golden_members::Path &other, pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) sub(const ::py::golden_members::Path &other, pyhpp::opt<bool> strict,
+                       pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_members.Path.__mul__(other: int, *, repeat: bool = ...)
     ///     -> golden_members.Path`
@@ -225,10 +261,26 @@ class Reader : public pyhpp::object {
     /// Python: `golden_members.Reader.read(raw: Literal[False] = ...) -> str`
     /// Defined at golden_members.py:104.
     std::string read(pyhpp::opt<bool> raw = {}) const;
+    std::string read(pyhpp::opt<bool> raw,
+                     const keywords::Reader::pyhpp_1_read &pyhpp_keywords) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) read(pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) read(pyhpp::opt<bool> raw, pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_members.Reader.dump(pretty: Literal[True, False] = ...) -> str | bytes`
     /// Defined at golden_members.py:110.
     std::variant<std::string, pyhpp::bytes> dump(pyhpp::opt<bool> pretty = {}) const;
+    std::variant<std::string, pyhpp::bytes>
+    dump(pyhpp::opt<bool> pretty, const keywords::Reader::dump &pyhpp_keywords) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) dump(pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) dump(pyhpp::opt<bool> pretty, pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_members.Reader.get(key: str) -> int | None`
     /// Defined at golden_members.py:120.
@@ -247,8 +299,8 @@ struct Unused {
     std::int64_t a{};
 };
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
 
 struct pyhpp_1_load {
@@ -259,7 +311,27 @@ struct pyhpp_1_load {
         strict = std::move(pyhpp_argument.value);
     }
 };
+namespace Vector {
+
+struct pyhpp_op_call {
+    pyhpp::opt<double> scale;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::scale, pyhpp_V> pyhpp_argument) {
+        scale = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Vector
 namespace Path {
+
+struct pyhpp_op_sub {
+    pyhpp::opt<bool> strict;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::strict, pyhpp_V> pyhpp_argument) {
+        strict = std::move(pyhpp_argument.value);
+    }
+};
 
 struct pyhpp_op_mul {
     pyhpp::opt<bool> repeat;
@@ -270,6 +342,26 @@ struct pyhpp_op_mul {
     }
 };
 } // namespace Path
+namespace Reader {
+
+struct pyhpp_1_read {
+    pyhpp::opt<bool> raw;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::raw, pyhpp_V> pyhpp_argument) {
+        raw = std::move(pyhpp_argument.value);
+    }
+};
+
+struct dump {
+    pyhpp::opt<bool> pretty;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::pretty, pyhpp_V> pyhpp_argument) {
+        pretty = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Reader
 } // namespace keywords
 
 /// Python: `golden_members.load(data: str, *, strict: Literal[True]) -> dict[str, int]`
@@ -303,9 +395,70 @@ std::variant<std::int64_t, double> parse(const std::string &text);
 std::string newline(const std::string &mode);
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Vector::operator()(pyhpp_K &&...pyhpp_kw) const {
+    return this->operator()({}, {},
+                            pyhpp::detail::make_keywords<keywords::Vector::pyhpp_op_call>(
+                                std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Vector::operator()(pyhpp::opt<double> scale, pyhpp_K &&...pyhpp_kw) const {
+    return this->operator()(scale, {},
+                            pyhpp::detail::make_keywords<keywords::Vector::pyhpp_op_call>(
+                                std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Vector::operator()(pyhpp::opt<double> scale, const std::vector<double> &args,
+                                  pyhpp_K &&...pyhpp_kw) const {
+    return this->operator()(scale, args,
+                            pyhpp::detail::make_keywords<keywords::Vector::pyhpp_op_call>(
+                                std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Path::sub(const ::py::golden_members::Path &other, pyhpp_K &&...pyhpp_kw) const {
+    return this->sub(other, {},
+                     pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_sub>(
+                         std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Path::sub(const ::py::golden_members::Path &other, pyhpp::opt<bool> strict,
+                         pyhpp_K &&...pyhpp_kw) const {
+    return this->sub(other, strict,
+                     pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_sub>(
+                         std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Path::mul(std::int64_t other, pyhpp_K &&...pyhpp_kw) const {
     return this->mul(other, pyhpp::detail::make_keywords<keywords::Path::pyhpp_op_mul>(
                                 std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Reader::read(pyhpp_K &&...pyhpp_kw) const {
+    return this->read({}, pyhpp::detail::make_keywords<keywords::Reader::pyhpp_1_read>(
+                              std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Reader::read(pyhpp::opt<bool> raw, pyhpp_K &&...pyhpp_kw) const {
+    return this->read(raw, pyhpp::detail::make_keywords<keywords::Reader::pyhpp_1_read>(
+                               std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Reader::dump(pyhpp_K &&...pyhpp_kw) const {
+    return this->dump({}, pyhpp::detail::make_keywords<keywords::Reader::dump>(
+                              std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Reader::dump(pyhpp::opt<bool> pretty, pyhpp_K &&...pyhpp_kw) const {
+    return this->dump(pretty, pyhpp::detail::make_keywords<keywords::Reader::dump>(
+                                  std::forward<pyhpp_K>(pyhpp_kw)...));
 }
 
 // Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.

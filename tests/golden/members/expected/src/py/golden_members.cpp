@@ -255,17 +255,19 @@ void Vector::del_item(const pyhpp::object &index) const {
 }
 
 ::py::golden_members::Vector Vector::operator()(pyhpp::opt<double> scale,
-                                                const std::vector<double> &args,
-                                                const std::map<std::string, double> &kwargs) const {
+                                                const std::vector<double> &args) const {
+    return this->operator()(scale, args, keywords::Vector::pyhpp_op_call{});
+}
+::py::golden_members::Vector
+Vector::operator()(pyhpp::opt<double> scale, const std::vector<double> &args,
+                   const keywords::Vector::pyhpp_op_call &pyhpp_keywords,
+                   const std::map<std::string, double> &kwargs) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Vector.__call__()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_members.Vector.__call__()");
     pyhpp_args.reserve(2 + args.size() + kwargs.size());
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_members.Vector.__call__()"),
                           "self");
-    if (scale)
-        pyhpp_args.positional_or_keyword(codec::float_::to_python(*scale), "scale", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::float_>(scale, pyhpp_keywords.scale, "scale", 0);
     pyhpp_args.check_var_positional(args.size());
     for (const auto &pyhpp_item : args)
         pyhpp_args.positional(codec::float_::to_python(pyhpp_item), "*args");
@@ -324,6 +326,11 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
 
 ::py::golden_members::Path Path::sub(const ::py::golden_members::Path &other,
                                      pyhpp::opt<bool> strict) const {
+    return this->sub(other, strict, keywords::Path::pyhpp_op_sub{});
+}
+::py::golden_members::Path Path::sub(const ::py::golden_members::Path &other,
+                                     pyhpp::opt<bool> strict,
+                                     const keywords::Path::pyhpp_op_sub &pyhpp_keywords) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Path.__sub__()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_members.Path.__sub__()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_members.Path.__sub__()"),
@@ -332,10 +339,7 @@ Path::getitem(std::int64_t indices, const std::map<std::string, pyhpp::object> &
         codec::instance<::py::golden_members::Path, pyhpp_class_golden_members_Path>::to_python(
             other),
         "other");
-    if (strict)
-        pyhpp_args.positional_or_keyword(codec::bool_::to_python(*strict), "strict", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::bool_>(strict, pyhpp_keywords.strict, "strict", 1);
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Path::pyhpp_op_sub.get(),
                                                 &pyhpp_keyword_names::Path::pyhpp_op_sub);
     return pyhpp::detail::take_result<
@@ -497,15 +501,16 @@ pyhpp::bytes Reader::read(bool raw) const {
 }
 
 std::string Reader::read(pyhpp::opt<bool> raw) const {
+    return this->read(raw, keywords::Reader::pyhpp_1_read{});
+}
+std::string Reader::read(pyhpp::opt<bool> raw,
+                         const keywords::Reader::pyhpp_1_read &pyhpp_keywords) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Reader.read()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_members.Reader.read()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_members.Reader.read()"),
                           "self");
-    if (raw)
-        pyhpp_args.positional_or_keyword(
-            codec::literal<codec::bool_, pyhpp_literal_1>::to_python(*raw), "raw", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::literal<codec::bool_, pyhpp_literal_1>>(raw, pyhpp_keywords.raw,
+                                                                       "raw", 0);
     auto *pyhpp_result = pyhpp_args.call_method(pyhpp_names::Reader::read.get(),
                                                 &pyhpp_keyword_names::Reader::pyhpp_1_read);
     return pyhpp::detail::take_result<codec::str_>(pyhpp_result, "golden_members.Reader.read()",
@@ -513,15 +518,16 @@ std::string Reader::read(pyhpp::opt<bool> raw) const {
 }
 
 std::variant<std::string, pyhpp::bytes> Reader::dump(pyhpp::opt<bool> pretty) const {
+    return this->dump(pretty, keywords::Reader::dump{});
+}
+std::variant<std::string, pyhpp::bytes>
+Reader::dump(pyhpp::opt<bool> pretty, const keywords::Reader::dump &pyhpp_keywords) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_members.Reader.dump()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_members.Reader.dump()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_members.Reader.dump()"),
                           "self");
-    if (pretty)
-        pyhpp_args.positional_or_keyword(
-            codec::literal<codec::bool_, pyhpp_literal_3>::to_python(*pretty), "pretty", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::literal<codec::bool_, pyhpp_literal_3>>(
+        pretty, pyhpp_keywords.pretty, "pretty", 0);
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Reader::dump.get(), &pyhpp_keyword_names::Reader::dump);
     return pyhpp::detail::take_result<codec::variant<codec::str_, codec::bytes_>>(

@@ -26,16 +26,21 @@ enum class Seek : std::int64_t {
 
 namespace detail::keyword_tags {
 struct CLOCK_REALTIME_;
+struct EOF_;
 struct NDEBUG_;
 struct bool_;
 struct char_;
+struct default_;
+struct explicit_;
 struct float_;
 struct int_;
 struct kw_;
+struct level;
 struct namespace_;
 struct offsetof_;
 struct operator_;
 struct pyhpp_keywords_;
+struct pyhpp_result_;
 struct register_;
 struct st_mtime_;
 struct union_;
@@ -44,20 +49,30 @@ struct union_;
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
 inline constexpr pyhpp::keyword<detail::keyword_tags::CLOCK_REALTIME_> CLOCK_REALTIME_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::EOF_> EOF_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::NDEBUG_> NDEBUG_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::bool_> bool_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::char_> char_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::default_> default_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::explicit_> explicit_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::float_> float_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::int_> int_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::kw_> kw_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::level> level{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::namespace_> namespace_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::offsetof_> offsetof_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::operator_> operator_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::pyhpp_keywords_> pyhpp_keywords_{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::pyhpp_result_> pyhpp_result_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::register_> register_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::st_mtime_> st_mtime_{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::union_> union_{};
 } // namespace kw
+
+// Keyword-argument structs of class members, defined after the classes.
+namespace keywords::Handler {
+struct Handler;
+} // namespace keywords::Handler
 
 /// logging.Handler's shape: the setter of `name` would collide with set_name().
 ///
@@ -74,6 +89,14 @@ class Handler : public pyhpp::object {
     /// Python: `golden_naming.Handler(level: int = ...)`
     /// Defined at golden_naming.py:109.
     explicit Handler(pyhpp::opt<std::int64_t> level = {});
+    explicit Handler(pyhpp::opt<std::int64_t> level,
+                     const keywords::Handler::Handler &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Handler(pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Handler(pyhpp::opt<std::int64_t> level, pyhpp_K &&...pyhpp_kw);
 
     /// Python: `golden_naming.Handler.get_name() -> str`
     /// Defined at golden_naming.py:120.
@@ -93,8 +116,8 @@ class Handler : public pyhpp::object {
     void set_name_(const std::string &value) const;
 };
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
 
 struct delete_ {
@@ -114,9 +137,21 @@ struct delete_ {
 };
 
 struct new_ {
+    pyhpp::opt<std::int64_t> default_;
+    pyhpp::opt<std::int64_t> explicit_;
     pyhpp::opt<std::int64_t> union_;
     pyhpp::opt<std::string> operator_;
 
+    template <class pyhpp_V>
+    void
+    pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::default_, pyhpp_V> pyhpp_argument) {
+        default_ = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void
+    pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::explicit_, pyhpp_V> pyhpp_argument) {
+        explicit_ = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::union_, pyhpp_V> pyhpp_argument) {
         union_ = std::move(pyhpp_argument.value);
@@ -125,6 +160,15 @@ struct new_ {
     void
     pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::operator_, pyhpp_V> pyhpp_argument) {
         operator_ = std::move(pyhpp_argument.value);
+    }
+};
+
+struct max_2 {
+    pyhpp::opt<std::int64_t> EOF_;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::EOF_, pyhpp_V> pyhpp_argument) {
+        EOF_ = std::move(pyhpp_argument.value);
     }
 };
 
@@ -144,8 +188,14 @@ struct unix_ {
 };
 
 struct pyhpp_call_ {
+    pyhpp::opt<std::int64_t> pyhpp_result_;
     pyhpp::opt<std::int64_t> pyhpp_keywords_;
 
+    template <class pyhpp_V>
+    void pyhpp_set(
+        pyhpp::keyword_argument<detail::keyword_tags::pyhpp_result_, pyhpp_V> pyhpp_argument) {
+        pyhpp_result_ = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(
         pyhpp::keyword_argument<detail::keyword_tags::pyhpp_keywords_, pyhpp_V> pyhpp_argument) {
@@ -201,6 +251,17 @@ struct wait_status {
         st_mtime_ = std::move(pyhpp_argument.value);
     }
 };
+namespace Handler {
+
+struct Handler {
+    pyhpp::opt<std::int64_t> level;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::level, pyhpp_V> pyhpp_argument) {
+        level = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Handler
 } // namespace keywords
 
 /// C++ keywords as function and parameter names, and as keyword argument names.
@@ -249,7 +310,22 @@ decltype(auto) new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> 
 ///
 /// Python: `golden_naming.max(errno: int, EOF: int = ...) -> int`
 /// Defined at golden_naming.py:24.
-std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_ = {});
+std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_ = {},
+                   const keywords::max_2 &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) max_2(std::int64_t errno_, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_naming::max_2(
+        errno_, {},
+        pyhpp::detail::make_keywords<keywords::max_2>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_naming::max_2(
+        errno_, EOF_,
+        pyhpp::detail::make_keywords<keywords::max_2>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// Python: `golden_naming.min(NULL: object, unix: int, linux: int) -> int`
 /// Defined at golden_naming.py:29.
@@ -377,6 +453,16 @@ decltype(auto) wait_status(std::int64_t status, pyhpp_K &&...pyhpp_kw) {
 /// Python: `golden_naming.max_(a: int, b: int) -> int`
 /// Defined at golden_naming.py:95.
 std::int64_t max_(std::int64_t a, std::int64_t b);
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Handler::Handler(pyhpp_K &&...pyhpp_kw)
+    : Handler({}, pyhpp::detail::make_keywords<keywords::Handler::Handler>(
+                      std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Handler::Handler(pyhpp::opt<std::int64_t> level, pyhpp_K &&...pyhpp_kw)
+    : Handler(level, pyhpp::detail::make_keywords<keywords::Handler::Handler>(
+                         std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 /// The current value of `golden_naming.F_OK`.
 std::int64_t F_OK_();

@@ -94,14 +94,8 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> ex
                   const keywords::new_ &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.new()");
     pyhpp::detail::arguments<4> pyhpp_args("golden_naming.new()");
-    if (default_)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*default_), "default", 0);
-    else
-        pyhpp_args.omit();
-    if (explicit_)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*explicit_), "explicit", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(default_, pyhpp_keywords.default_, "default", 0);
+    pyhpp_args.optional<codec::int_>(explicit_, pyhpp_keywords.explicit_, "explicit", 1);
     if (pyhpp_keywords.union_)
         pyhpp_args.keyword(codec::int_::to_python(*pyhpp_keywords.union_), "union", 2);
     if (pyhpp_keywords.operator_)
@@ -110,14 +104,12 @@ std::int64_t new_(pyhpp::opt<std::int64_t> default_, pyhpp::opt<std::int64_t> ex
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.new()", "int");
 }
 
-std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_) {
+std::int64_t max_2(std::int64_t errno_, pyhpp::opt<std::int64_t> EOF_,
+                   const keywords::max_2 &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.max()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_naming.max()");
     pyhpp_args.positional(codec::int_::to_python(errno_), "errno");
-    if (EOF_)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*EOF_), "EOF", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(EOF_, pyhpp_keywords.EOF_, "EOF", 1);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::max_2.get(), &pyhpp_keyword_names::max_2);
     return pyhpp::detail::take_result<codec::int_>(pyhpp_result, "golden_naming.max()", "int");
 }
@@ -204,10 +196,8 @@ void pyhpp_call_(std::int64_t pyhpp_args_, pyhpp::opt<std::int64_t> pyhpp_result
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.pyhpp_call()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_naming.pyhpp_call()");
     pyhpp_args.positional(codec::int_::to_python(pyhpp_args_), "pyhpp_args");
-    if (pyhpp_result_)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*pyhpp_result_), "pyhpp_result", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(pyhpp_result_, pyhpp_keywords.pyhpp_result_, "pyhpp_result",
+                                     1);
     if (pyhpp_keywords.pyhpp_keywords_)
         pyhpp_args.keyword(codec::int_::to_python(*pyhpp_keywords.pyhpp_keywords_),
                            "pyhpp_keywords", 2);
@@ -316,13 +306,12 @@ void Handler::pyhpp_check(const pyhpp::object &object) {
     pyhpp::detail::check_instance(object, pyhpp_attrs::Handler.get(), "golden_naming.Handler");
 }
 
-Handler::Handler(pyhpp::opt<std::int64_t> level) : pyhpp::object() {
+Handler::Handler(pyhpp::opt<std::int64_t> level) : Handler(level, keywords::Handler::Handler{}) {}
+Handler::Handler(pyhpp::opt<std::int64_t> level, const keywords::Handler::Handler &pyhpp_keywords)
+    : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_naming.Handler()");
     pyhpp::detail::arguments<1> pyhpp_args("golden_naming.Handler()");
-    if (level)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*level), "level", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::int_>(level, pyhpp_keywords.level, "level", 0);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Handler.get(), &pyhpp_keyword_names::Handler::Handler);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);

@@ -55,28 +55,61 @@ enum class Currency : std::int64_t {
 };
 
 namespace detail::keyword_tags {
+struct depth;
+struct into;
 struct item;
+struct items;
 struct label;
+struct labels;
+struct order;
+struct owner;
+struct proxy;
+struct shop;
 struct size;
 struct sizes;
+struct sku;
+struct stock;
+struct tags;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::depth> depth{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::into> into{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::item> item{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::items> items{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::label> label{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::labels> labels{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::order> order{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::owner> owner{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::proxy> proxy{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::shop> shop{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::size> size{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::sizes> sizes{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::sku> sku{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::stock> stock{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::tags> tags{};
 } // namespace kw
 
 // Keyword-argument structs of class members, defined after the classes.
 namespace keywords::Shop {
 struct Shop;
 struct find;
+struct prices;
 } // namespace keywords::Shop
+namespace keywords::Item {
+struct Item;
+} // namespace keywords::Item
 namespace keywords::Owner {
+struct Owner;
 struct buy;
 } // namespace keywords::Owner
+namespace keywords::Base {
+struct clone;
+} // namespace keywords::Base
+namespace keywords::Transport {
+struct Transport;
+} // namespace keywords::Transport
 
 /// Python: `golden_nesting.Owner`
 /// Defined at golden_nesting.py:88.
@@ -91,6 +124,15 @@ class Owner : public pyhpp::object {
     /// Python: `golden_nesting.Owner(name: str, size: golden_nesting.Size = ...)`
     /// Defined at golden_nesting.py:89.
     explicit Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size = {});
+    explicit Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size,
+                   const keywords::Owner::Owner &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Owner(const std::string &name, pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size,
+                   pyhpp_K &&...pyhpp_kw);
 
     /// Python: `golden_nesting.Owner.buy(sku: golden_nesting.Sku, *,
     ///     label: golden_nesting.Label | None = ...) -> golden_nesting.Item`
@@ -136,6 +178,41 @@ class Item : public pyhpp::object {
                   const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
                   const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
                   const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop);
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp::opt<::py::golden_nesting::Size> size,
+                  const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+                  const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+                  const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop,
+                  const keywords::Item::Item &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp::opt<::py::golden_nesting::Size> size, pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp::opt<::py::golden_nesting::Size> size,
+                  const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+                  pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp::opt<::py::golden_nesting::Size> size,
+                  const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+                  const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+                  pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+                  pyhpp::opt<::py::golden_nesting::Size> size,
+                  const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+                  const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+                  const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop,
+                  pyhpp_K &&...pyhpp_kw);
     /// `golden_nesting.Item.sku` (set it with set_sku()).
     ::py::golden_nesting::Sku sku() const;
     void set_sku(const ::py::golden_nesting::Sku &value) const;
@@ -247,6 +324,29 @@ class Shop : public pyhpp::object {
                             pyhpp::boxed> &items = {},
            const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed>
                &labels = {}) const;
+    std::map<std::string, ::py::golden_nesting::Price>
+    prices(const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>,
+                            pyhpp::boxed> &items,
+           const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed>
+               &labels,
+           const keywords::Shop::prices &pyhpp_keywords) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) prices(pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto)
+    prices(const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>,
+                            pyhpp::boxed> &items,
+           pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto)
+    prices(const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>,
+                            pyhpp::boxed> &items,
+           const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed>
+               &labels,
+           pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_nesting.Shop.first(*items: golden_nesting.Item) -> golden_nesting.Item |
     ///     golden_nesting.Label`
@@ -292,6 +392,22 @@ class Base : public pyhpp::object {
     ::py::golden_nesting::Base
     clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
           pyhpp::opt<std::int64_t> depth) const;
+    ::py::golden_nesting::Base
+    clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+          pyhpp::opt<std::int64_t> depth, const keywords::Base::clone &pyhpp_keywords) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto) clone(pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto)
+    clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+          pyhpp_K &&...pyhpp_kw) const;
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    decltype(auto)
+    clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+          pyhpp::opt<std::int64_t> depth, pyhpp_K &&...pyhpp_kw) const;
 
     /// Python: `golden_nesting.Base.merge(other: int) -> int`
     /// Defined at golden_nesting.py:117.
@@ -365,6 +481,17 @@ class Transport : public pyhpp::object {
     /// Defined at golden_nesting.py:135.
     explicit Transport(
         const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy = {});
+    explicit Transport(
+        const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy,
+        const keywords::Transport::Transport &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Transport(pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit Transport(
+        const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy,
+        pyhpp_K &&...pyhpp_kw);
 };
 
 /// A NamedTuple holding containers of every kind.
@@ -408,23 +535,42 @@ struct Order {
     ::py::golden_nesting::Sku sku{};
 };
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
 
 struct restock {
+    pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> stock;
     pyhpp::opt<std::optional<::py::golden_nesting::Label>, pyhpp::boxed> label;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::stock, pyhpp_V> pyhpp_argument) {
+        stock = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::label, pyhpp_V> pyhpp_argument) {
         label = std::move(pyhpp_argument.value);
     }
 };
+
+struct catalogue {
+    pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> order;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::order, pyhpp_V> pyhpp_argument) {
+        order = std::move(pyhpp_argument.value);
+    }
+};
 namespace Shop {
 
 struct Shop {
+    pyhpp::opt<std::optional<::py::golden_nesting::Stock>, pyhpp::boxed> stock;
     pyhpp::opt<std::vector<::py::golden_nesting::Size>> sizes;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::stock, pyhpp_V> pyhpp_argument) {
+        stock = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::sizes, pyhpp_V> pyhpp_argument) {
         sizes = std::move(pyhpp_argument.value);
@@ -432,9 +578,14 @@ struct Shop {
 };
 
 struct find {
+    pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::boxed> sku;
     pyhpp::opt<std::optional<::py::golden_nesting::Size>> size;
     pyhpp::opt<std::optional<::py::golden_nesting::Item>, pyhpp::boxed> item;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::sku, pyhpp_V> pyhpp_argument) {
+        sku = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::size, pyhpp_V> pyhpp_argument) {
         size = std::move(pyhpp_argument.value);
@@ -444,8 +595,58 @@ struct find {
         item = std::move(pyhpp_argument.value);
     }
 };
+
+struct prices {
+    pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed>
+        items;
+    pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> labels;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::items, pyhpp_V> pyhpp_argument) {
+        items = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::labels, pyhpp_V> pyhpp_argument) {
+        labels = std::move(pyhpp_argument.value);
+    }
+};
 } // namespace Shop
+namespace Item {
+
+struct Item {
+    pyhpp::opt<::py::golden_nesting::Size> size;
+    pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> tags;
+    pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> owner;
+    pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> shop;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::size, pyhpp_V> pyhpp_argument) {
+        size = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::tags, pyhpp_V> pyhpp_argument) {
+        tags = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::owner, pyhpp_V> pyhpp_argument) {
+        owner = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::shop, pyhpp_V> pyhpp_argument) {
+        shop = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Item
 namespace Owner {
+
+struct Owner {
+    pyhpp::opt<::py::golden_nesting::Size> size;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::size, pyhpp_V> pyhpp_argument) {
+        size = std::move(pyhpp_argument.value);
+    }
+};
 
 struct buy {
     pyhpp::opt<std::optional<::py::golden_nesting::Label>, pyhpp::boxed> label;
@@ -456,6 +657,33 @@ struct buy {
     }
 };
 } // namespace Owner
+namespace Base {
+
+struct clone {
+    pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> into;
+    pyhpp::opt<std::int64_t> depth;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::into, pyhpp_V> pyhpp_argument) {
+        into = std::move(pyhpp_argument.value);
+    }
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::depth, pyhpp_V> pyhpp_argument) {
+        depth = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Base
+namespace Transport {
+
+struct Transport {
+    pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> proxy;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::proxy, pyhpp_V> pyhpp_argument) {
+        proxy = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace Transport
 } // namespace keywords
 
 /// Python: `golden_nesting.restock(shop: golden_nesting.Shop,
@@ -489,7 +717,27 @@ restock(const ::py::golden_nesting::Shop &shop,
 /// Defined at golden_nesting.py:176.
 std::vector<::py::golden_nesting::Order>
 catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_nesting::Sku>> &sizes,
-          const pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> &order = {});
+          const pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> &order = {},
+          const keywords::catalogue &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto)
+catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_nesting::Sku>> &sizes,
+          pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_nesting::catalogue(
+        sizes, {},
+        pyhpp::detail::make_keywords<keywords::catalogue>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto)
+catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_nesting::Sku>> &sizes,
+          const pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> &order,
+          pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_nesting::catalogue(
+        sizes, order,
+        pyhpp::detail::make_keywords<keywords::catalogue>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 Shop::Shop(const std::string &name, pyhpp_K &&...pyhpp_kw)
@@ -520,10 +768,132 @@ Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::box
 }
 
 template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Shop::prices(pyhpp_K &&...pyhpp_kw) const {
+    return this->prices(
+        {}, {},
+        pyhpp::detail::make_keywords<keywords::Shop::prices>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto)
+Shop::prices(const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>,
+                              pyhpp::boxed> &items,
+             pyhpp_K &&...pyhpp_kw) const {
+    return this->prices(
+        items, {},
+        pyhpp::detail::make_keywords<keywords::Shop::prices>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Shop::prices(
+    const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed>
+        &items,
+    const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels,
+    pyhpp_K &&...pyhpp_kw) const {
+    return this->prices(
+        items, labels,
+        pyhpp::detail::make_keywords<keywords::Shop::prices>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp_K &&...pyhpp_kw)
+    : Item(sku, label, {}, {}, {}, {},
+           pyhpp::detail::make_keywords<keywords::Item::Item>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp::opt<::py::golden_nesting::Size> size, pyhpp_K &&...pyhpp_kw)
+    : Item(sku, label, size, {}, {}, {},
+           pyhpp::detail::make_keywords<keywords::Item::Item>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp::opt<::py::golden_nesting::Size> size,
+           const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+           pyhpp_K &&...pyhpp_kw)
+    : Item(sku, label, size, tags, {}, {},
+           pyhpp::detail::make_keywords<keywords::Item::Item>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp::opt<::py::golden_nesting::Size> size,
+           const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+           const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+           pyhpp_K &&...pyhpp_kw)
+    : Item(sku, label, size, tags, owner, {},
+           pyhpp::detail::make_keywords<keywords::Item::Item>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp::opt<::py::golden_nesting::Size> size,
+           const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+           const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+           const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop,
+           pyhpp_K &&...pyhpp_kw)
+    : Item(sku, label, size, tags, owner, shop,
+           pyhpp::detail::make_keywords<keywords::Item::Item>(std::forward<pyhpp_K>(pyhpp_kw)...)) {
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Owner::Owner(const std::string &name, pyhpp_K &&...pyhpp_kw)
+    : Owner(name, {},
+            pyhpp::detail::make_keywords<keywords::Owner::Owner>(
+                std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Owner::Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size,
+             pyhpp_K &&...pyhpp_kw)
+    : Owner(name, size,
+            pyhpp::detail::make_keywords<keywords::Owner::Owner>(
+                std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
 decltype(auto) Owner::buy(const ::py::golden_nesting::Sku &sku, pyhpp_K &&...pyhpp_kw) const {
     return this->buy(sku, pyhpp::detail::make_keywords<keywords::Owner::buy>(
                               std::forward<pyhpp_K>(pyhpp_kw)...));
 }
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto) Base::clone(pyhpp_K &&...pyhpp_kw) const {
+    return this->clone(
+        {}, {},
+        pyhpp::detail::make_keywords<keywords::Base::clone>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto)
+Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+            pyhpp_K &&...pyhpp_kw) const {
+    return this->clone(
+        into, {},
+        pyhpp::detail::make_keywords<keywords::Base::clone>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+decltype(auto)
+Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+            pyhpp::opt<std::int64_t> depth, pyhpp_K &&...pyhpp_kw) const {
+    return this->clone(
+        into, depth,
+        pyhpp::detail::make_keywords<keywords::Base::clone>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Transport::Transport(pyhpp_K &&...pyhpp_kw)
+    : Transport({}, pyhpp::detail::make_keywords<keywords::Transport::Transport>(
+                        std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+Transport::Transport(
+    const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy,
+    pyhpp_K &&...pyhpp_kw)
+    : Transport(proxy, pyhpp::detail::make_keywords<keywords::Transport::Transport>(
+                           std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 // Conversions for pyhpp::to_object and pyhpp::object::cast, found by argument-dependent lookup.
 pyhpp::object pyhpp_to_object(const Size &value);

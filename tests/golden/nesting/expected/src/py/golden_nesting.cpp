@@ -415,11 +415,8 @@ restock(const ::py::golden_nesting::Shop &shop,
         codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>::to_python(
             shop),
         "shop");
-    if (stock)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<pyhpp_struct_golden_nesting_Stock>::to_python(*stock), "stock", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<pyhpp_struct_golden_nesting_Stock>>(
+        stock, pyhpp_keywords.stock, "stock", 1);
     if (pyhpp_keywords.label)
         pyhpp_args.keyword(
             codec::optional<pyhpp_struct_golden_nesting_Label>::to_python(*pyhpp_keywords.label),
@@ -433,7 +430,8 @@ restock(const ::py::golden_nesting::Shop &shop,
 
 std::vector<::py::golden_nesting::Order>
 catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_nesting::Sku>> &sizes,
-          const pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> &order) {
+          const pyhpp::opt<::py::golden_nesting::Order, pyhpp::boxed> &order,
+          const keywords::catalogue &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.catalogue()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_nesting.catalogue()");
     pyhpp_args.positional(
@@ -441,11 +439,7 @@ catalogue(const std::map<::py::golden_nesting::Size, std::vector<::py::golden_ne
                                        pyhpp_enum_golden_nesting_Size>,
                     codec::list<pyhpp_struct_golden_nesting_Sku>>::to_python(sizes),
         "sizes");
-    if (order)
-        pyhpp_args.positional_or_keyword(pyhpp_struct_golden_nesting_Order::to_python(*order),
-                                         "order", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<pyhpp_struct_golden_nesting_Order>(order, pyhpp_keywords.order, "order", 1);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::catalogue.get(), &pyhpp_keyword_names::catalogue);
     return pyhpp::detail::take_result<codec::list<pyhpp_struct_golden_nesting_Order>>(
@@ -470,11 +464,8 @@ Shop::Shop(const std::string &name,
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Shop()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.Shop()");
     pyhpp_args.positional(codec::str_::to_python(name), "name");
-    if (stock)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<pyhpp_struct_golden_nesting_Stock>::to_python(*stock), "stock", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<pyhpp_struct_golden_nesting_Stock>>(
+        stock, pyhpp_keywords.stock, "stock", 1);
     if (pyhpp_keywords.sizes)
         pyhpp_args.keyword(codec::tuple_var<codec::enumeration<
                                ::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
@@ -506,11 +497,8 @@ Shop::find(const pyhpp::opt<std::optional<::py::golden_nesting::Sku>, pyhpp::box
     pyhpp::detail::arguments<4> pyhpp_args("golden_nesting.Shop.find()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_nesting.Shop.find()"),
                           "self");
-    if (sku)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<pyhpp_struct_golden_nesting_Sku>::to_python(*sku), "sku", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<pyhpp_struct_golden_nesting_Sku>>(sku, pyhpp_keywords.sku,
+                                                                          "sku", 0);
     if (pyhpp_keywords.size)
         pyhpp_args.keyword(codec::optional<codec::enumeration<
                                ::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
@@ -536,24 +524,23 @@ std::map<std::string, ::py::golden_nesting::Price> Shop::prices(
         &items,
     const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels)
     const {
+    return this->prices(items, labels, keywords::Shop::prices{});
+}
+std::map<std::string, ::py::golden_nesting::Price> Shop::prices(
+    const pyhpp::opt<std::optional<std::map<std::string, ::py::golden_nesting::Item>>, pyhpp::boxed>
+        &items,
+    const pyhpp::opt<std::optional<std::vector<::py::golden_nesting::Label>>, pyhpp::boxed> &labels,
+    const keywords::Shop::prices &pyhpp_keywords) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Shop.prices()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.Shop.prices()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_nesting.Shop.prices()"),
                           "self");
-    if (items)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::dict<
-                codec::str_, codec::instance<::py::golden_nesting::Item,
-                                             pyhpp_class_golden_nesting_Item>>>::to_python(*items),
-            "items", 0);
-    else
-        pyhpp_args.omit();
-    if (labels)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::list<pyhpp_struct_golden_nesting_Label>>::to_python(*labels),
-            "labels", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<
+        codec::dict<codec::str_,
+                    codec::instance<::py::golden_nesting::Item, pyhpp_class_golden_nesting_Item>>>>(
+        items, pyhpp_keywords.items, "items", 0);
+    pyhpp_args.optional<codec::optional<codec::list<pyhpp_struct_golden_nesting_Label>>>(
+        labels, pyhpp_keywords.labels, "labels", 1);
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Shop::prices.get(), &pyhpp_keyword_names::Shop::prices);
     return pyhpp::detail::take_result<codec::dict<codec::str_, pyhpp_struct_golden_nesting_Price>>(
@@ -630,60 +617,57 @@ Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Lab
     : Item(sku, label, pyhpp::opt<::py::golden_nesting::Size>{},
            pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed>{},
            pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed>{},
-           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{}) {}
+           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{},
+           keywords::Item::Item{}) {}
 Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
            pyhpp::opt<::py::golden_nesting::Size> size)
     : Item(sku, label, size, pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed>{},
            pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed>{},
-           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{}) {}
+           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{},
+           keywords::Item::Item{}) {}
 Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
            pyhpp::opt<::py::golden_nesting::Size> size,
            const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags)
     : Item(sku, label, size, tags,
            pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed>{},
-           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{}) {}
+           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{},
+           keywords::Item::Item{}) {}
 Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
            pyhpp::opt<::py::golden_nesting::Size> size,
            const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
            const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner)
     : Item(sku, label, size, tags, owner,
-           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{}) {}
+           pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed>{},
+           keywords::Item::Item{}) {}
 Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
            pyhpp::opt<::py::golden_nesting::Size> size,
            const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
            const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
            const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop)
+    : Item(sku, label, size, tags, owner, shop, keywords::Item::Item{}) {}
+Item::Item(const ::py::golden_nesting::Sku &sku, const ::py::golden_nesting::Label &label,
+           pyhpp::opt<::py::golden_nesting::Size> size,
+           const pyhpp::opt<std::vector<::py::golden_nesting::Label>, pyhpp::boxed> &tags,
+           const pyhpp::opt<std::optional<::py::golden_nesting::Owner>, pyhpp::boxed> &owner,
+           const pyhpp::opt<std::optional<::py::golden_nesting::Shop>, pyhpp::boxed> &shop,
+           const keywords::Item::Item &pyhpp_keywords)
     : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Item()");
     pyhpp::detail::arguments<6> pyhpp_args("golden_nesting.Item()");
     pyhpp_args.positional(pyhpp_struct_golden_nesting_Sku::to_python(sku), "sku");
     pyhpp_args.positional(pyhpp_struct_golden_nesting_Label::to_python(label), "label");
-    if (size)
-        pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
-                               pyhpp_enum_golden_nesting_Size>::to_python(*size),
-            "size", 2);
-    else
-        pyhpp_args.omit();
-    if (tags)
-        pyhpp_args.positional_or_keyword(
-            codec::list<pyhpp_struct_golden_nesting_Label>::to_python(*tags), "tags", 3);
-    else
-        pyhpp_args.omit();
-    if (owner)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Owner,
-                                            pyhpp_class_golden_nesting_Owner>>::to_python(*owner),
-            "owner", 4);
-    else
-        pyhpp_args.omit();
-    if (shop)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Shop,
-                                            pyhpp_class_golden_nesting_Shop>>::to_python(*shop),
-            "shop", 5);
-    else
-        pyhpp_args.omit();
+    pyhpp_args
+        .optional<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                                     pyhpp_enum_golden_nesting_Size>>(size, pyhpp_keywords.size,
+                                                                      "size", 2);
+    pyhpp_args.optional<codec::list<pyhpp_struct_golden_nesting_Label>>(tags, pyhpp_keywords.tags,
+                                                                        "tags", 3);
+    pyhpp_args.optional<codec::optional<
+        codec::instance<::py::golden_nesting::Owner, pyhpp_class_golden_nesting_Owner>>>(
+        owner, pyhpp_keywords.owner, "owner", 4);
+    pyhpp_args.optional<codec::optional<
+        codec::instance<::py::golden_nesting::Shop, pyhpp_class_golden_nesting_Shop>>>(
+        shop, pyhpp_keywords.shop, "shop", 5);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::Item.get(), &pyhpp_keyword_names::Item::Item);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
 }
@@ -794,17 +778,17 @@ void Owner::pyhpp_check(const pyhpp::object &object) {
 }
 
 Owner::Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size)
+    : Owner(name, size, keywords::Owner::Owner{}) {}
+Owner::Owner(const std::string &name, pyhpp::opt<::py::golden_nesting::Size> size,
+             const keywords::Owner::Owner &pyhpp_keywords)
     : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Owner()");
     pyhpp::detail::arguments<2> pyhpp_args("golden_nesting.Owner()");
     pyhpp_args.positional(codec::str_::to_python(name), "name");
-    if (size)
-        pyhpp_args.positional_or_keyword(
-            codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
-                               pyhpp_enum_golden_nesting_Size>::to_python(*size),
-            "size", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args
+        .optional<codec::enumeration<::py::golden_nesting::Size, pyhpp_class_golden_nesting_Size,
+                                     pyhpp_enum_golden_nesting_Size>>(size, pyhpp_keywords.size,
+                                                                      "size", 1);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Owner.get(), &pyhpp_keyword_names::Owner::Owner);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
@@ -846,30 +830,28 @@ Base::Base() : pyhpp::object() {
 
 ::py::golden_nesting::Base Base::clone() const {
     return this->clone(pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed>{},
-                       pyhpp::opt<std::int64_t>{});
+                       pyhpp::opt<std::int64_t>{}, keywords::Base::clone{});
 }
 ::py::golden_nesting::Base Base::clone(
     const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into) const {
-    return this->clone(into, pyhpp::opt<std::int64_t>{});
+    return this->clone(into, pyhpp::opt<std::int64_t>{}, keywords::Base::clone{});
 }
 ::py::golden_nesting::Base
 Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
             pyhpp::opt<std::int64_t> depth) const {
+    return this->clone(into, depth, keywords::Base::clone{});
+}
+::py::golden_nesting::Base
+Base::clone(const pyhpp::opt<std::optional<::py::golden_nesting::Derived>, pyhpp::boxed> &into,
+            pyhpp::opt<std::int64_t> depth, const keywords::Base::clone &pyhpp_keywords) const {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Base.clone()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_nesting.Base.clone()");
     pyhpp_args.positional(pyhpp::detail::self_reference(*this, "golden_nesting.Base.clone()"),
                           "self");
-    if (into)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Derived,
-                                            pyhpp_class_golden_nesting_Derived>>::to_python(*into),
-            "into", 0);
-    else
-        pyhpp_args.omit();
-    if (depth)
-        pyhpp_args.positional_or_keyword(codec::int_::to_python(*depth), "depth", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<
+        codec::instance<::py::golden_nesting::Derived, pyhpp_class_golden_nesting_Derived>>>(
+        into, pyhpp_keywords.into, "into", 0);
+    pyhpp_args.optional<codec::int_>(depth, pyhpp_keywords.depth, "depth", 1);
     auto *pyhpp_result =
         pyhpp_args.call_method(pyhpp_names::Base::clone.get(), &pyhpp_keyword_names::Base::clone);
     return pyhpp::detail::take_result<
@@ -923,16 +905,16 @@ void Transport::pyhpp_check(const pyhpp::object &object) {
 
 Transport::Transport(
     const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy)
+    : Transport(proxy, keywords::Transport::Transport{}) {}
+Transport::Transport(
+    const pyhpp::opt<std::optional<::py::golden_nesting::Proxy>, pyhpp::boxed> &proxy,
+    const keywords::Transport::Transport &pyhpp_keywords)
     : pyhpp::object() {
     pyhpp::detail::gil_scope pyhpp_gil("golden_nesting.Transport()");
     pyhpp::detail::arguments<1> pyhpp_args("golden_nesting.Transport()");
-    if (proxy)
-        pyhpp_args.positional_or_keyword(
-            codec::optional<codec::instance<::py::golden_nesting::Proxy,
-                                            pyhpp_class_golden_nesting_Proxy>>::to_python(*proxy),
-            "proxy", 0);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::optional<
+        codec::instance<::py::golden_nesting::Proxy, pyhpp_class_golden_nesting_Proxy>>>(
+        proxy, pyhpp_keywords.proxy, "proxy", 0);
     auto *pyhpp_result =
         pyhpp_args.call(pyhpp_attrs::Transport.get(), &pyhpp_keyword_names::Transport::Transport);
     static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);

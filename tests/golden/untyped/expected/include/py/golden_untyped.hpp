@@ -19,33 +19,58 @@
 namespace py::golden_untyped {
 
 namespace detail::keyword_tags {
+struct b;
+struct c;
 struct d;
 struct e;
+struct z;
 } // namespace detail::keyword_tags
 
 /// Names of keyword arguments: `f(..., kw::name = value)`.
 namespace kw {
+inline constexpr pyhpp::keyword<detail::keyword_tags::b> b{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::c> c{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::d> d{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::e> e{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::z> z{};
 } // namespace kw
 
-/// Keyword arguments of each function that has optional keyword-only ones; each left out is
-/// not sent.
+/// Keyword arguments of each function that has optional parameters Python can name; each
+/// left out is not sent.
 namespace keywords {
 
 struct untyped {
+    pyhpp::opt<pyhpp::object> b;
     pyhpp::opt<pyhpp::object> d;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::b, pyhpp_V> pyhpp_argument) {
+        b = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::d, pyhpp_V> pyhpp_argument) {
         d = std::move(pyhpp_argument.value);
     }
 };
 
+struct dynamic {
+    pyhpp::opt<pyhpp::object> z;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::z, pyhpp_V> pyhpp_argument) {
+        z = std::move(pyhpp_argument.value);
+    }
+};
+
 struct mixed {
+    pyhpp::opt<std::function<void()>> c;
     pyhpp::opt<std::string> d;
     pyhpp::opt<pyhpp::object> e;
 
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::c, pyhpp_V> pyhpp_argument) {
+        c = std::move(pyhpp_argument.value);
+    }
     template <class pyhpp_V>
     void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::d, pyhpp_V> pyhpp_argument) {
         d = std::move(pyhpp_argument.value);
@@ -96,7 +121,23 @@ decltype(auto) untyped(const pyhpp::object &a, const pyhpp::object &c,
 /// Python: `golden_untyped.dynamic(x: Any, y: object, z: None = ...) -> Any`
 /// Defined at golden_untyped.py:18.
 pyhpp::object dynamic(const pyhpp::object &x, const pyhpp::object &y,
-                      const pyhpp::opt<pyhpp::object> &z = {});
+                      const pyhpp::opt<pyhpp::object> &z = {},
+                      const keywords::dynamic &pyhpp_keywords = {});
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) dynamic(const pyhpp::object &x, const pyhpp::object &y, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_untyped::dynamic(
+        x, y, {},
+        pyhpp::detail::make_keywords<keywords::dynamic>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
+template <class... pyhpp_K,
+          std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+decltype(auto) dynamic(const pyhpp::object &x, const pyhpp::object &y,
+                       const pyhpp::opt<pyhpp::object> &z, pyhpp_K &&...pyhpp_kw) {
+    return ::py::golden_untyped::dynamic(
+        x, y, z,
+        pyhpp::detail::make_keywords<keywords::dynamic>(std::forward<pyhpp_K>(pyhpp_kw)...));
+}
 
 /// Python: `golden_untyped.unions(x: int | str, y: int | str | None) -> int | bytes`
 /// Defined at golden_untyped.py:22.

@@ -46,10 +46,7 @@ pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
     pyhpp::detail::arguments<4> pyhpp_args("golden_untyped.untyped()");
     pyhpp_args.reserve(4 + args.size() + kwargs.size());
     pyhpp_args.positional(codec::object_::to_python(a), "a");
-    if (b)
-        pyhpp_args.positional_or_keyword(codec::object_::to_python(*b), "b", 1);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::object_>(b, pyhpp_keywords.b, "b", 1);
     pyhpp_args.check_var_positional(args.size());
     for (const auto &pyhpp_item : args)
         pyhpp_args.positional(codec::object_::to_python(pyhpp_item), "*args");
@@ -64,15 +61,12 @@ pyhpp::object untyped(const pyhpp::object &a, const pyhpp::object &c,
 }
 
 pyhpp::object dynamic(const pyhpp::object &x, const pyhpp::object &y,
-                      const pyhpp::opt<pyhpp::object> &z) {
+                      const pyhpp::opt<pyhpp::object> &z, const keywords::dynamic &pyhpp_keywords) {
     pyhpp::detail::gil_scope pyhpp_gil("golden_untyped.dynamic()");
     pyhpp::detail::arguments<3> pyhpp_args("golden_untyped.dynamic()");
     pyhpp_args.positional(codec::object_::to_python(x), "x");
     pyhpp_args.positional(codec::object_::to_python(y), "y");
-    if (z)
-        pyhpp_args.positional_or_keyword(codec::object_::to_python(*z), "z", 2);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::object_>(z, pyhpp_keywords.z, "z", 2);
     auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::dynamic.get(), &pyhpp_keyword_names::dynamic);
     return pyhpp::detail::take_result<codec::object_>(pyhpp_result, "golden_untyped.dynamic()",
                                                       "Any");
@@ -166,11 +160,7 @@ std::optional<std::int64_t> mixed(std::int64_t a, const pyhpp::object &b,
     pyhpp::detail::arguments<5> pyhpp_args("golden_untyped.mixed()");
     pyhpp_args.positional(codec::int_::to_python(a), "a");
     pyhpp_args.positional(codec::object_::to_python(b), "b");
-    if (c)
-        pyhpp_args.positional_or_keyword(codec::callable<codec::void_result>::to_python(*c), "c",
-                                         2);
-    else
-        pyhpp_args.omit();
+    pyhpp_args.optional<codec::callable<codec::void_result>>(c, pyhpp_keywords.c, "c", 2);
     if (pyhpp_keywords.d)
         pyhpp_args.keyword(codec::str_::to_python(*pyhpp_keywords.d), "d", 3);
     if (pyhpp_keywords.e)
