@@ -19,6 +19,9 @@ TEST_CASE("textwrap.wrap and fill break lines where Python breaks them") {
     pyhpp::object python = pyhpp::import("textwrap");
     // Typed from typeshed's stubs: wrap() gives a std::vector<std::string>.
     CHECK(textwrap::wrap(text, 20) == corpus::strings(python.attr("wrap")(text, 20)));
+    // A positional-or-keyword parameter with a default, by name.
+    CHECK(textwrap::wrap(text, textwrap::kw::width = 20) ==
+          corpus::strings(python.attr("wrap")(text, 20)));
     // Keyword-only arguments, by name.
     std::string filled = textwrap::fill(text, 30, textwrap::kw::initial_indent = "> ",
                                         textwrap::kw::subsequent_indent = "  ");
