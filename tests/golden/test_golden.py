@@ -29,7 +29,7 @@ GOLDEN_MINOR = 11
 UPDATE_VARIABLE = "PYHPP_UPDATE_GOLDENS"
 REFRESH = f"{UPDATE_VARIABLE}=1 {sys.executable} -m pytest tests/golden"
 DIAGNOSTICS = "diagnostics.txt"  # what the run printed on stderr, when anything
-REQUIRED_CASES = {"basic", "containers", "naming", "untyped"}
+REQUIRED_CASES = {"basic", "containers", "naming", "untyped", "keywords", "value_structs"}
 CASES = sorted(name[len("golden_"):-len(".py")] for name in os.listdir(INPUT_DIR)
                if name.startswith("golden_") and name.endswith(".py"))
 
