@@ -193,6 +193,7 @@ def test_unknown_signature_takes_any_arguments() -> None:
 
 
 COMPILERS = [c for c in ("g++", "clang++") if shutil.which(c)]
+NO_COMPILER = "no C++ compiler: neither g++ nor clang++ on PATH"
 WARNINGS = ["-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 
 
@@ -247,7 +248,7 @@ void use() {
 COMPILER_STANDARDS = [(c, ("c++17", "c++20")[i % 2]) for i, c in enumerate(COMPILERS)]
 
 
-@pytest.mark.skipif(not COMPILERS, reason="no C++ compiler")
+@pytest.mark.skipif(not COMPILERS, reason=NO_COMPILER)
 @pytest.mark.parametrize("compiler, std", COMPILER_STANDARDS or [("none", "c++17")])
 def test_render_cli_compiles_with_warnings_as_errors(
         render_cli_files: Dict[str, str], tmp_path: pathlib.Path, compiler: str,
@@ -294,7 +295,7 @@ def generate_source_module(root: str, source: str) -> Dict[str, str]:
     return render_files(["m"], os.path.join(root, "out"), paths=[root])
 
 
-@pytest.mark.skipif(not COMPILERS, reason="no C++ compiler")
+@pytest.mark.skipif(not COMPILERS, reason=NO_COMPILER)
 @pytest.mark.parametrize("source, use", NAME_CLASHES)
 def test_header_compiles_whatever_the_python_names(
         tmp_path: pathlib.Path, source: str, use: str) -> None:
@@ -307,7 +308,7 @@ def test_header_compiles_whatever_the_python_names(
                          [os.path.join(root, "include"), RUNTIME_INCLUDE]) == ""
 
 
-@pytest.mark.skipif(not COMPILERS, reason="no C++ compiler")
+@pytest.mark.skipif(not COMPILERS, reason=NO_COMPILER)
 @pytest.mark.parametrize("source", SOURCE_CLASHES)
 def test_source_compiles_whatever_the_python_names(
         tmp_path: pathlib.Path, source: str) -> None:

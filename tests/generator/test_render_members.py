@@ -16,6 +16,7 @@ from discovery import FIXTURES
 from test_render import (
     COMPILER_STANDARDS,
     COMPILERS,
+    NO_COMPILER,
     RUNTIME_INCLUDE,
     TARGET,
     compile_check,
@@ -58,7 +59,7 @@ def compile_all(root: str, files: Dict[str, str], module: str, compiler: str, st
                             [include, RUNTIME_INCLUDE, python_include()]))
 
 
-@pytest.mark.skipif(not COMPILERS, reason="no C++ compiler")
+@pytest.mark.skipif(not COMPILERS, reason=NO_COMPILER)
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("compiler", COMPILERS or ["none"])
 def test_case_compiles_with_warnings_as_errors(
