@@ -87,7 +87,7 @@ PyObject *keyword_names::tuple_for(std::uint64_t mask) {
     }
     Py_ssize_t n = 0;
     for (std::size_t i = 0; i < m_count; ++i)
-        n += (mask >> i) & 1U;
+        n += static_cast<Py_ssize_t>((mask >> i) & 1U);
     tuple = PyTuple_New(n);
     Py_ssize_t at = 0;
     const char *name = m_names;

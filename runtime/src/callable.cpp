@@ -71,7 +71,7 @@ void restore_exception(PyObject *value) noexcept {
 #if PY_VERSION_HEX >= 0x030C0000
     PyErr_SetRaisedException(value);
 #else
-    PyObject *type = reinterpret_cast<PyObject *>(Py_TYPE(value));
+    auto *type = reinterpret_cast<PyObject *>(Py_TYPE(value));
     Py_INCREF(type);
     PyErr_Restore(type, value, PyException_GetTraceback(value));
 #endif

@@ -116,7 +116,7 @@ std::string text_of(PyObject *o, PyObject *(*convert)(PyObject *)) {
 }
 
 std::string qualified_type_name(PyTypeObject *type) {
-    PyObject *t = reinterpret_cast<PyObject *>(type);
+    auto *t = reinterpret_cast<PyObject *>(type);
     std::string name = type->tp_name;
     if (PyObject *qualname = PyObject_GetAttrString(t, "__qualname__")) {
         if (PyUnicode_Check(qualname))

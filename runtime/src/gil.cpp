@@ -17,7 +17,7 @@ gil_acquire::~gil_acquire() {
     PyGILState_Release(static_cast<PyGILState_STATE>(m_state));
 }
 
-gil_release::gil_release() noexcept : m_thread_state(nullptr), m_saved_depth(detail::gil_depth) {
+gil_release::gil_release() noexcept : m_saved_depth(detail::gil_depth) {
     if (Py_IsInitialized() && PyGILState_Check()) {
         m_thread_state = PyEval_SaveThread();
         // Wrappers called inside this scope must take the GIL again themselves.

@@ -89,7 +89,7 @@ bool interpreter::running() noexcept { return Py_IsInitialized() != 0; }
 
 interpreter::interpreter() : interpreter(interpreter_options{}) {}
 
-interpreter::interpreter(interpreter_options options) {
+interpreter::interpreter(const interpreter_options &options) {
     auto &r = registered();
     std::vector<std::string> paths = options.paths;
     std::string python = options.python;

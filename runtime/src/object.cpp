@@ -113,8 +113,8 @@ std::string object::type_name() const {
     if (!m_ptr)
         return "<null>";
     object t = borrow(reinterpret_cast<PyObject *>(Py_TYPE(m_ptr)));
-    std::string name = t.attr("__qualname__").cast<std::string>();
-    std::string module = t.attr("__module__").cast<std::string>();
+    auto name = t.attr("__qualname__").cast<std::string>();
+    auto module = t.attr("__module__").cast<std::string>();
     return module == "builtins" ? name : module + "." + name;
 }
 

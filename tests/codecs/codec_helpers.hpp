@@ -17,12 +17,12 @@ namespace codec_test {
 namespace codec = pyhpp::detail::codec;
 using pyhpp::detail::failure;
 
-/// The namespace expressions are evaluated in: datetime, enum, pathlib and codecfix's names.
+/// The namespace expressions are evaluated in: datetime, enum, pathlib and codec_values's names.
 inline pyhpp::object scope() {
     static const pyhpp::object ns = pyhpp_test::run("import sys\n"
-                                                    "sys.path.insert(0, '" PYHPP_CODECFIX_DIR "')\n"
+                                                    "sys.path.insert(0, '" PYHPP_FIXTURES_DIR "')\n"
                                                     "import enum, os, pathlib\n"
-                                                    "from codecfix import *\n"
+                                                    "from codec_values import *\n"
                                                     "from datetime import *\n");
     return ns;
 }

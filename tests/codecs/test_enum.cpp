@@ -82,7 +82,7 @@ using grown_codec = codec::enumeration<grown, grown_class, grown_traits>;
 
 /// A class whose lookup fails: its module does not exist.
 struct missing_class {
-    static PyObject *get() { return pyhpp::import("codecfix_no_such_module").ptr(); }
+    static PyObject *get() { return pyhpp::import("codec_values_no_such_module").ptr(); }
 };
 using missing_codec = codec::enumeration<color, missing_class, color_traits>;
 

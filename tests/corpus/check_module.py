@@ -20,7 +20,8 @@ runs even after an earlier one failed, except that nothing compiles what was not
    function or class, an alias (re-export), or a skipped name with a reason.
 
 Run by ctest (tests/corpus/CMakeLists.txt, label `corpus`) with the build's compilers; by hand,
-the defaults are the target /usr/bin/python3, g++ and clang++-14 (or clang++) from PATH.
+the defaults are the target = the Python running this script (Debian's, by its #! line), g++ and
+clang++-14 (or clang++) from PATH.
 """
 
 from __future__ import annotations
@@ -396,7 +397,8 @@ def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
                         help="compile with g++ C++20 and clang++ C++17 too")
     parser.add_argument("--recursive", action="store_true",
                         help="wrap the package's public submodules too")
-    parser.add_argument("--python", default="/usr/bin/python3", help="the target interpreter")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the target interpreter (default: this one)")
     parser.add_argument("--typed-floor", type=float, metavar="PERCENT",
                         help="fail when fewer parameters and results are typed")
     parser.add_argument("--cxx", default=shutil.which("g++") or "g++")

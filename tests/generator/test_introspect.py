@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import io
 import json
 import os
@@ -40,7 +39,8 @@ from pyhpp.ir.model import (
 )
 from pyhpp.ir.serialize import from_json, to_json
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+from discovery import FIXTURES, MINORS, missing, python_for
+
 
 
 def named(qualname: str, *args: PyType) -> NamedType:
@@ -57,18 +57,11 @@ def union(*args: PyType) -> NamedType:
 
 
 def line_of(module_file: str, text: str) -> int:
-    with open(os.path.join(FIXTURES, "introfix", module_file), encoding="utf-8") as source:
+    with open(os.path.join(FIXTURES, "signature_forms", module_file), encoding="utf-8") as source:
         for number, line in enumerate(source, 1):
             if text in line:
                 return number
     raise AssertionError(f"{text!r} not in {module_file}")
-
-
-def pyenv_pythons() -> List[str]:
-    found = []
-    for minor in range(8, 14):
-        found += sorted(glob.glob(f"/root/.pyenv/versions/3.{minor}.*/bin/python3.{minor}"))[-1:]
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +69,7 @@ def introspected() -> Iterator[Tuple[Dict[str, Module], List[str], List[Diagnost
     sys.path.insert(0, FIXTURES)
     try:
         api, files, diagnostics = introspect_modules(
-            ["introfix.kinds", "introfix.exported", "introfix.future", "math"])
+            ["signature_forms.kinds", "signature_forms.exported", "signature_forms.future", "math"])
         yield {module.name: module for module in api.modules}, files, diagnostics
     finally:
         sys.path.remove(FIXTURES)
@@ -96,7 +89,7 @@ def types_of(item: Function) -> Dict[str, Optional[PyType]]:
 
 
 def test_parameter_kinds_and_defaults_without_values(introspected: Any) -> None:
-    kinds = function(introspected[0]["introfix.kinds"], "kinds")
+    kinds = function(introspected[0]["signature_forms.kinds"], "kinds")
     assert [(p.name, p.kind, p.has_default) for p in kinds.parameters] == [
         ("a", "positional_only", False), ("b", "positional_only", True),
         ("c", "positional_or_keyword", True), ("args", "var_positional", False),
@@ -113,7 +106,7 @@ def to_json_of(introspected: Any) -> str:
 
 
 def test_scalar_optional_and_container_types(introspected: Any) -> None:
-    kinds = introspected[0]["introfix.kinds"]
+    kinds = introspected[0]["signature_forms.kinds"]
     assert types_of(function(kinds, "scalars")) == {
         "i": INT, "f": FLOAT, "b": BOOL, "s": STR, "by": BYTES, "o": OBJECT, "a": ANY,
         "return": STR}
@@ -139,7 +132,7 @@ def test_scalar_optional_and_container_types(introspected: Any) -> None:
 
 
 def test_nested_callable_literal_and_typevars(introspected: Any) -> None:
-    kinds = introspected[0]["introfix.kinds"]
+    kinds = introspected[0]["signature_forms.kinds"]
     assert types_of(function(kinds, "nested")) == {
         "x": named("builtins.dict", STR, named("builtins.list", union(
             named("builtins.tuple", INT, FLOAT), NoneType()))),
@@ -157,8 +150,8 @@ def test_nested_callable_literal_and_typevars(introspected: Any) -> None:
 
 
 def test_string_forward_and_missing_annotations(introspected: Any) -> None:
-    kinds = introspected[0]["introfix.kinds"]
-    item = named("introfix.kinds.Item")
+    kinds = introspected[0]["signature_forms.kinds"]
+    item = named("signature_forms.kinds.Item")
     strings = function(kinds, "strings")
     assert types_of(strings) == {"x": union(INT, NoneType()),
                                  "y": named("builtins.list", item), "return": item}
@@ -173,7 +166,7 @@ def test_string_forward_and_missing_annotations(introspected: Any) -> None:
 
 
 def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
-    future = introspected[0]["introfix.future"]
+    future = introspected[0]["signature_forms.future"]
     f = function(future, "f")
     assert types_of(f) == {
         "xs": named("builtins.list", INT),
@@ -181,18 +174,18 @@ def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
         "return": named("builtins.tuple", INT, EllipsisType())}
     assert f.parameters[1].type_source == TypeSource("string", "dict[str, int] | None")
     assert types_of(function(future, "h"))["return"] == union(
-        named("builtins.list", named("introfix.future.Item")), NoneType())
+        named("builtins.list", named("signature_forms.future.Item")), NoneType())
     assert types_of(function(future, "u")) == {
-        "x": named("introfix.kinds.Item"), "k": named("builtins.list", named("introfix.kinds.Item")),
-        "return": NoneType()}
+        "x": named("signature_forms.kinds.Item"),
+        "k": named("builtins.list", named("signature_forms.kinds.Item")), "return": NoneType()}
     w = function(future, "w")
-    reason = "name 'Nowhere' is not defined in module introfix.future"
+    reason = "name 'Nowhere' is not defined in module signature_forms.future"
     assert types_of(w) == {"x": UnresolvedType("Nowhere", reason),
                            "k": named("builtins.list", UnresolvedType("Nowhere", reason)),
                            "return": NoneType()}
-    where = Location("introfix/future.py", line_of("future.py", "def w("))
+    where = Location("signature_forms/future.py", line_of("future.py", "def w("))
     assert introspected[2] == [
-        Diagnostic("warning", f"parameter {name!r} of 'introfix.future.w': cannot resolve type "
+        Diagnostic("warning", f"parameter {name!r} of 'signature_forms.future.w': cannot resolve type "
                               f"'Nowhere': {reason}", where) for name in ("x", "k")]
 
 
@@ -200,20 +193,22 @@ def test_future_annotations_are_parsed_not_evaluated(introspected: Any) -> None:
 def test_string_path_matches_object_path() -> None:
     sys.path.insert(0, FIXTURES)
     try:
-        api, _, diagnostics = introspect_modules(["introfix.modern", "introfix.future"])
+        api, _, diagnostics = introspect_modules(
+            ["signature_forms.modern", "signature_forms.future"])
     finally:
         sys.path.remove(FIXTURES)
     modern, future = api.modules
     assert [d.message.split(":")[0] for d in diagnostics] == [
-        "parameter 'x' of 'introfix.future.w'", "parameter 'k' of 'introfix.future.w'"]
+        "parameter 'x' of 'signature_forms.future.w'", "parameter 'k' of 'signature_forms.future.w'"]
     for twin in modern.functions:
-        evaluated = repr(types_of(twin)).replace("introfix.modern.", "introfix.future.")
+        evaluated = repr(types_of(twin)).replace("signature_forms.modern.",
+                                                 "signature_forms.future.")
         assert evaluated == repr(types_of(function(future, twin.name)))
         assert {p.type_source.kind for p in twin.parameters} == {"annotation"}
 
 
 def test_names_without_all_exclude_imports(introspected: Any) -> None:
-    kinds = introspected[0]["introfix.kinds"]
+    kinds = introspected[0]["signature_forms.kinds"]
     assert [f.name for f in kinds.functions] == [
         "kinds", "scalars", "optionals", "containers", "nested", "callables", "generics",
         "strings", "forward", "missing", "uses_imports"]
@@ -224,7 +219,7 @@ def test_names_without_all_exclude_imports(introspected: Any) -> None:
 
 
 def test_names_follow_all(introspected: Any) -> None:
-    exported = introspected[0]["introfix.exported"]
+    exported = introspected[0]["signature_forms.exported"]
     assert [f.name for f in exported.functions] == ["second", "join", "first"]
     assert exported.others == ()
     # A class exported from another module keeps its own location.
@@ -232,25 +227,26 @@ def test_names_follow_all(introspected: Any) -> None:
         ("Item", kinds_location("class Item"))]
     constant_line = line_of("exported.py", "CONSTANT = 3")
     assert exported.constants == (Attribute(
-        "CONSTANT", location=Location("introfix/exported.py", constant_line), readonly=True),)
+        "CONSTANT", location=Location("signature_forms/exported.py", constant_line),
+        readonly=True),)
     join = function(exported, "join")
     assert join.location is not None and join.location.file == "posixpath.py"
     assert [p.kind for p in join.parameters] == ["positional_or_keyword", "var_positional"]
 
 
 def kinds_location(text: str) -> Location:
-    return Location("introfix/kinds.py", line_of("kinds.py", text))
+    return Location("signature_forms/kinds.py", line_of("kinds.py", text))
 
 
 def test_docstrings_and_locations(introspected: Any) -> None:
-    kinds = introspected[0]["introfix.kinds"]
+    kinds = introspected[0]["signature_forms.kinds"]
     assert kinds.doc.startswith("Fixture: every parameter kind and evaluated annotation form")
-    assert kinds.location is not None and str(kinds.location) == "introfix/kinds.py"
+    assert kinds.location is not None and str(kinds.location) == "signature_forms/kinds.py"
     assert function(kinds, "kinds").doc == "All five parameter kinds.\n\nIndented detail line."
     assert function(kinds, "scalars").doc == ""
     for item in kinds.functions:
         assert item.location == kinds_location(f"def {item.name}(")
-    assert function(introspected[0]["introfix.future"], "f").doc == (
+    assert function(introspected[0]["signature_forms.future"], "f").doc == (
         "Builtin generics and a union with None.")
     text = to_json_of(introspected)
     assert FIXTURES not in text and '"file": "/' not in text
@@ -273,7 +269,7 @@ def test_c_functions(introspected: Any) -> None:
 def test_files_are_absolute_and_sorted(introspected: Any) -> None:
     files = introspected[1]
     for name in ("kinds.py", "exported.py", "future.py"):
-        assert os.path.join(FIXTURES, "introfix", name) in files
+        assert os.path.join(FIXTURES, "signature_forms", name) in files
     assert files == sorted(set(files)) and all(os.path.isabs(path) for path in files)
 
 
@@ -358,7 +354,7 @@ class Noted:
 
 
 def test_classes_without_source_drop_generated_docs() -> None:
-    module = types.ModuleType("classfix_no_source")
+    module = types.ModuleType("class_forms_no_source")
     sys.modules[module.__name__] = module  # dataclasses look the module up
     try:
         exec(compile(NO_SOURCE, "<no source>", "exec"), vars(module))
@@ -398,18 +394,21 @@ def test_in_process_import_failure_raises() -> None:
 # -- the runner process -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("python", pyenv_pythons() or [sys.executable])
-def test_runner_gives_the_same_ir_on_every_version(python: str, introspected: Any) -> None:
-    result = run_introspection(python, ["introfix.future", "introfix.kinds"], [FIXTURES],
-                               timeout=120)
-    version = os.path.basename(python)[len("python"):]
-    assert result.api.python_version == version
-    assert [m.name for m in result.api.modules] == ["introfix.future", "introfix.kinds"]
-    assert result.api.modules[0] == introspected[0]["introfix.future"]
-    assert result.api.modules[1] == introspected[0]["introfix.kinds"]
+@pytest.mark.parametrize("minor", MINORS)
+def test_runner_gives_the_same_ir_on_every_version(minor: int, introspected: Any) -> None:
+    python = python_for(minor)
+    if python is None:
+        pytest.skip(missing(minor))
+    result = run_introspection(python, ["signature_forms.future", "signature_forms.kinds"],
+                               [FIXTURES], timeout=120)
+    assert result.api.python_version == f"3.{minor}"
+    assert [m.name for m in result.api.modules] == [
+        "signature_forms.future", "signature_forms.kinds"]
+    assert result.api.modules[0] == introspected[0]["signature_forms.future"]
+    assert result.api.modules[1] == introspected[0]["signature_forms.kinds"]
     assert list(result.diagnostics) == introspected[2]
     assert [path for path in result.files if path.startswith(FIXTURES)] == [
-        os.path.join(FIXTURES, "introfix", name)
+        os.path.join(FIXTURES, "signature_forms", name)
         for name in ("__init__.py", "future.py", "kinds.py")]
     assert all(os.path.isabs(path) and os.path.exists(path) for path in result.files)
 
@@ -434,11 +433,11 @@ def runner_error(completed: "subprocess.CompletedProcess[str]") -> Diagnostic:
     ("os.path.join", None, "cannot import module 'os.path.join': ModuleNotFoundError: "
                            "No module named 'os.path.join'; 'os.path' is not a package "
                            "('os.path.join' is a function in module 'os.path', not a module)"),
-    ("introfix.broken", Location("introfix/broken.py", line_of("broken.py", "raise ValueError")),
-     "importing 'introfix.broken' raised ValueError: boom"),
-    ("introfix.needs_missing",
-     Location("introfix/needs_missing.py", line_of("needs_missing.py", "import nosuch")),
-     "importing 'introfix.needs_missing' raised ModuleNotFoundError: No module named "
+    ("signature_forms.broken", Location("signature_forms/broken.py", line_of("broken.py", "raise ValueError")),
+     "importing 'signature_forms.broken' raised ValueError: boom"),
+    ("signature_forms.needs_missing",
+     Location("signature_forms/needs_missing.py", line_of("needs_missing.py", "import nosuch")),
+     "importing 'signature_forms.needs_missing' raised ModuleNotFoundError: No module named "
      "'nosuch_dependency_xyz'"),
     # runner.py's own directory is not on sys.path, so its modules are not importable.
     ("annotations", None, "cannot import module 'annotations': ModuleNotFoundError: "
@@ -446,7 +445,7 @@ def runner_error(completed: "subprocess.CompletedProcess[str]") -> Diagnostic:
 ])
 def test_runner_failures_are_one_error_record(module: str, location: Optional[Location],
                                               message: str) -> None:
-    assert runner_error(run_runner("introfix.kinds", module)) == Diagnostic(
+    assert runner_error(run_runner("signature_forms.kinds", module)) == Diagnostic(
         "error", message, location)
 
 
@@ -459,11 +458,11 @@ def test_runner_reports_syntax_errors(tmp_path: Any) -> None:
 
 def test_an_import_failure_reaches_the_generator_as_a_diagnostic() -> None:
     with pytest.raises(IntrospectionFailed) as failed:
-        run_introspection(sys.executable, ["introfix.kinds", "introfix.broken"], [FIXTURES])
+        run_introspection(sys.executable, ["signature_forms.kinds", "signature_forms.broken"], [FIXTURES])
     assert failed.value.returncode == 1
     assert failed.value.diagnostic == Diagnostic(
-        "error", "importing 'introfix.broken' raised ValueError: boom",
-        Location("introfix/broken.py", line_of("broken.py", "raise ValueError")))
+        "error", "importing 'signature_forms.broken' raised ValueError: boom",
+        Location("signature_forms/broken.py", line_of("broken.py", "raise ValueError")))
 
 
 def test_what_a_module_prints_is_never_taken_for_a_diagnostic(tmp_path: Any) -> None:
@@ -535,7 +534,7 @@ def test_runner_keeps_stdout_clean_and_path_order(tmp_path: Any) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "shadow.py").write_text(f"def {function_name}() -> int:\n"
                                                      "    return 1\n")
-    result = run_introspection(sys.executable, ["introfix.noisy", "shadow"],
+    result = run_introspection(sys.executable, ["signature_forms.noisy", "shadow"],
                                [FIXTURES, str(tmp_path / "first"), str(tmp_path / "second")])
     noisy, shadow = result.api.modules
     assert [f.name for f in noisy.functions] == ["quiet"]
@@ -544,6 +543,6 @@ def test_runner_keeps_stdout_clean_and_path_order(tmp_path: Any) -> None:
     assert str(shadow.functions[0].location) == "shadow.py:1"
     assert result.stderr == "noise from print\nnoise from sys.stdout\nnoise from fd 1\n"
     assert list(result.files) == sorted([
-        os.path.join(FIXTURES, "introfix", "__init__.py"),
-        os.path.join(FIXTURES, "introfix", "noisy.py"),
+        os.path.join(FIXTURES, "signature_forms", "__init__.py"),
+        os.path.join(FIXTURES, "signature_forms", "noisy.py"),
         str(tmp_path / "first" / "shadow.py")])

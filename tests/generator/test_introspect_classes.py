@@ -1,8 +1,8 @@
-"""Tests for pyhpp.introspect on classes, enums and constants: the exact IR of classfix.
+"""Tests for pyhpp.introspect on classes, enums and constants: the exact IR of class_forms.
 
 The same IR is expected from every interpreter 3.8 to 3.13 except for these documented
 differences: Function.overloads is empty before 3.11 (no typing.get_overloads), and
-classfix.modern (StrEnum, NotRequired, typing.Self) exists from 3.11 on.
+class_forms.modern (StrEnum, NotRequired, typing.Self) exists from 3.11 on.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from pyhpp.ir.model import (
     TypeSource,
     TypeVarType,
 )
-from test_introspect import FIXTURES, pyenv_pythons
+from discovery import FIXTURES, MINORS, missing, python_for
 
-MODULES = ["classfix.shapes", "classfix.models"]
+MODULES = ["class_forms.shapes", "class_forms.models"]
 HAS_OVERLOADS = sys.version_info >= (3, 11)
 
 
@@ -45,9 +45,9 @@ def named(qualname: str, *args: PyType) -> NamedType:
 
 INT, FLOAT, BOOL = named("builtins.int"), named("builtins.float"), named("builtins.bool")
 STR, BYTES, OBJECT = named("builtins.str"), named("builtins.bytes"), named("builtins.object")
-SHAPE, SQUARE = named("classfix.shapes.Shape"), named("classfix.shapes.Square")
-POINT = named("classfix.shapes.Point")
-ACCOUNT, MONEY = named("classfix.models.Account"), named("classfix.models.Money")
+SHAPE, SQUARE = named("class_forms.shapes.Shape"), named("class_forms.shapes.Square")
+POINT = named("class_forms.shapes.Point")
+ACCOUNT, MONEY = named("class_forms.models.Account"), named("class_forms.models.Money")
 POK, KW, VAR = "positional_or_keyword", "keyword_only", "var_positional"
 
 
@@ -67,10 +67,10 @@ def written(text: str) -> TypeSource:
 
 def at(module_file: str, text: str) -> Location:
     """The location of the line where `text` (possibly several lines) starts in a fixture."""
-    with open(os.path.join(FIXTURES, "classfix", module_file), encoding="utf-8") as source:
+    with open(os.path.join(FIXTURES, "class_forms", module_file), encoding="utf-8") as source:
         content = source.read()
     assert content.count(text) == 1, f"{text!r} must occur exactly once in {module_file}"
-    return Location(f"classfix/{module_file}", content[:content.index(text)].count("\n") + 1)
+    return Location(f"class_forms/{module_file}", content[:content.index(text)].count("\n") + 1)
 
 
 def param(name: str, pytype: Optional[PyType], source: TypeSource, kind: str = POK,
@@ -99,7 +99,7 @@ def attribute(name: str, pytype: Optional[PyType], source: TypeSource, location:
 def modules() -> Iterator[Tuple[Dict[str, Module], List[Diagnostic]]]:
     sys.path.insert(0, FIXTURES)
     try:
-        names = MODULES + (["classfix.modern"] if HAS_OVERLOADS else [])
+        names = MODULES + (["class_forms.modern"] if HAS_OVERLOADS else [])
         api, _, diagnostics = introspect_modules(names)
         yield {module.name: module for module in api.modules}, diagnostics
     finally:
@@ -110,7 +110,7 @@ def classes(module: Module) -> Dict[str, Class]:
     return {item.name: item for item in module.classes}
 
 
-# -- classfix.shapes: evaluated annotations ------------------------------------------------------
+# -- class_forms.shapes: evaluated annotations -----------------------------------------------------
 
 
 def expected_shape() -> Class:
@@ -140,7 +140,7 @@ def expected_shape() -> Class:
                                                          '\n        """The area'),
                    readonly=True, doc="The area."),
          attribute("label", STR, evaluated("str"), sh("@property\n    def label"))),
-        **identity("classfix.shapes.Shape"))
+        **identity("class_forms.shapes.Shape"))
 
 
 def inherited(base: Class, *names: str) -> Tuple[Any, ...]:
@@ -161,9 +161,9 @@ def expected_square() -> Class:
         method("resize", sq("@overload\n    def resize(self, width"),
                (param("width", FLOAT, evaluated("float")),
                 param("height", FLOAT, evaluated("float"))), SHAPE,
-               evaluated("classfix.shapes.Shape")))
+               evaluated("class_forms.shapes.Shape")))
     return Class(
-        "Square", "class", sq("class Square(Shape):"), "", ("classfix.shapes.Shape",),
+        "Square", "class", sq("class Square(Shape):"), "", ("class_forms.shapes.Shape",),
         init(sq("def __init__(self, side"), param("side", FLOAT, evaluated("float"))),
         (unary("__len__", INT, evaluated("int")),
          unary("__iter__", named("collections.abc.Iterator", POINT),
@@ -187,7 +187,7 @@ def expected_square() -> Class:
                 (param("side_or_width", FLOAT, evaluated("float")),
                  param("height", named("typing.Union", FLOAT, NoneType()),
                        evaluated("typing.Optional[float]"), default=True)),
-                SHAPE, evaluated("classfix.shapes.Shape"),
+                SHAPE, evaluated("class_forms.shapes.Shape"),
                 doc="Resizes the square, or makes a rectangle.", overloads=resize_overloads))
         # Shape's methods that Square does not override, as Python resolves them.
         + inherited(expected_shape(), "scaled", "unit", "describe", "__repr__", "__eq__",
@@ -196,11 +196,11 @@ def expected_square() -> Class:
         (attribute("area", FLOAT, evaluated("float"),
                    sq("@property\n    def area(self) -> float:\n        return"), readonly=True),)
         + inherited(expected_shape(), "label"),
-        **identity("classfix.shapes.Square"))
+        **identity("class_forms.shapes.Square"))
 
 
 def test_plain_classes_bases_methods_and_properties(modules: Any) -> None:
-    shapes = classes(modules[0]["classfix.shapes"])
+    shapes = classes(modules[0]["class_forms.shapes"])
     # Quad is Square under another name: described where it is exported (passes/exports.py
     # makes it an alias of the one wrapper).
     assert list(shapes) == ["Shape", "Square", "Point", "Drawing", "Crate", "Quad"]
@@ -222,15 +222,15 @@ def expected_point() -> Class:
                 POINT, written("Point"))),
         (attribute("x", FLOAT, evaluated("float"), pt("    x: float"), has_default=True),
          attribute("y", FLOAT, evaluated("float"), pt("    y: float"), has_default=True)),
-        **identity("classfix.shapes.Point"))
+        **identity("class_forms.shapes.Point"))
 
 
 def test_class_without_constructor_and_self_references(modules: Any) -> None:
-    assert classes(modules[0]["classfix.shapes"])["Point"] == expected_point()
+    assert classes(modules[0]["class_forms.shapes"])["Point"] == expected_point()
 
 
 def test_generic_class_and_cached_property(modules: Any) -> None:
-    crate = classes(modules[0]["classfix.shapes"])["Crate"]
+    crate = classes(modules[0]["class_forms.shapes"])["Crate"]
     assert crate == Class(  # typing.Generic is not listed as a base
         "Crate", "class", at("shapes.py", "class Crate("),
         "Generic, without a constructor of its own (typing.Generic's __new__ is not one).", (),
@@ -240,11 +240,11 @@ def test_generic_class_and_cached_property(modules: Any) -> None:
                 evaluated("None")),),
         (attribute("weight", FLOAT, evaluated("float"),
                    at("shapes.py", "@functools.cached_property"), readonly=True),),
-        **identity("classfix.shapes.Crate"))
+        **identity("class_forms.shapes.Crate"))
 
 
 def test_standard_library_types_have_canonical_names(modules: Any) -> None:
-    drawing = classes(modules[0]["classfix.shapes"])["Drawing"]
+    drawing = classes(modules[0]["class_forms.shapes"])["Drawing"]
     signatures = {item.name: ([p.type for p in item.parameters], item.returns)
                   for item in (drawing.constructor,) + drawing.methods if item is not None}
     assert signatures == {
@@ -259,16 +259,16 @@ def test_standard_library_types_have_canonical_names(modules: Any) -> None:
     }
     assert drawing.constructor is not None and drawing.constructor.parameters[0].type_source \
         == evaluated("pathlib.Path")
-    locate = modules[0]["classfix.models"].functions[1]
+    locate = modules[0]["class_forms.models"].functions[1]
     assert [p.type for p in locate.parameters] + [locate.returns] == [
         named("os.PathLike", STR),
         named("collections.abc.Callable", ListOfTypes((INT,)), STR),
         named("collections.abc.Iterator", named("builtins.complex")),
-        named("collections.abc.Iterable", named("classfix.models.Entry"))]
+        named("collections.abc.Iterable", named("class_forms.models.Entry"))]
 
 
 def test_others_are_aliases_and_typevars(modules: Any) -> None:
-    shapes, models = modules[0]["classfix.shapes"], modules[0]["classfix.models"]
+    shapes, models = modules[0]["class_forms.shapes"], modules[0]["class_forms.models"]
     assert shapes.others == (Other("T", "typevar", at("shapes.py", "T = ")),)
     assert models.others == (Other("Amount", "alias", statement("Amount = ")),
                              Other("T", "typevar", statement("T = ")))
@@ -276,7 +276,7 @@ def test_others_are_aliases_and_typevars(modules: Any) -> None:
     assert modules[1] == []  # no diagnostics
 
 
-# -- classfix.models: string annotations ---------------------------------------------------------
+# -- class_forms.models: string annotations --------------------------------------------------------
 
 
 def md(text: str) -> Location:
@@ -298,7 +298,7 @@ ACCOUNT_FIELDS = (
 
 
 def test_dataclasses(modules: Any) -> None:
-    models = classes(modules[0]["classfix.models"])
+    models = classes(modules[0]["class_forms.models"])
     assert models["Account"] == Class(
         "Account", "dataclass", md("@dataclass\nclass Account"), "A ledger account.", (),
         init(md("@dataclass\nclass Account"), *ACCOUNT_FIELDS),
@@ -313,7 +313,7 @@ def test_dataclasses(modules: Any) -> None:
          # `kind: ClassVar[str]` is not a field.
          attribute("limit", INT, written("Final[int]"), md("    limit: Final"), readonly=True,
                    has_default=True)),
-        **identity("classfix.models.Account"))
+        **identity("class_forms.models.Account"))
     # Frozen, ordered, no docstring: the generated __doc__, __eq__, __lt__... are left out.
     assert models["Entry"] == Class(
         "Entry", "dataclass", md("@dataclass(frozen=True"), "", (),
@@ -331,21 +331,21 @@ def test_dataclasses(modules: Any) -> None:
          attribute("signed", INT, written("int"), md("@property\n    def signed"),
                    readonly=True, doc="The amount with its sign.")),
         frozen=True,
-        **identity("classfix.models.Entry"))
+        **identity("class_forms.models.Entry"))
     # Own fields only; the constructor takes the inherited ones too.
     assert models["SavingsAccount"] == Class(
         "SavingsAccount", "dataclass", md("@dataclass\nclass SavingsAccount"), "",
-        ("classfix.models.Account",),
+        ("class_forms.models.Account",),
         init(md("@dataclass\nclass SavingsAccount"), *ACCOUNT_FIELDS,
              param("rate", FLOAT, written("float"), default=True)),
         # Its own __eq__ is the one @dataclass generated (not wrapped), not Account's.
         inherited(models["Account"], "deposit"),
         (attribute("rate", FLOAT, written("float"), md("    rate: float"), has_default=True),),
-        **identity("classfix.models.SavingsAccount"))
+        **identity("class_forms.models.SavingsAccount"))
 
 
 def test_namedtuple_and_typeddicts(modules: Any) -> None:
-    models = classes(modules[0]["classfix.models"])
+    models = classes(modules[0]["class_forms.models"])
     assert models["Money"] == Class(
         "Money", "namedtuple", md("class Money("), "An amount in a currency.", (),
         init(md("class Money("), param("amount", INT, written("int")),
@@ -357,28 +357,28 @@ def test_namedtuple_and_typeddicts(modules: Any) -> None:
                    readonly=True),
          attribute("currency", STR, written("str"), md("    currency: str"), readonly=True,
                    has_default=True)),
-        **identity("classfix.models.Money"))
+        **identity("class_forms.models.Money"))
     assert models["Options"] == Class(
         "Options", "typeddict", md("class Options("), "", (), None, (),
         (attribute("verbose", BOOL, written("bool"), md("    verbose: bool"), required=False),
          attribute("depth", INT, written("int"), md("    depth: int"), required=False)),
         total=False,
-        **identity("classfix.models.Options"))
+        **identity("class_forms.models.Options"))
     assert models["Config"] == Class(
         "Config", "typeddict", md("class Config("), "A configuration.", (), None, (),
         (attribute("name", STR, written("str"), md("    name: str")),
-         attribute("options", named("classfix.models.Options"), written("Options"),
+         attribute("options", named("class_forms.models.Options"), written("Options"),
                    md("    options: Options")),
          attribute("shape", SHAPE, written("Shape"), md("    shape: Shape"))),
-        **identity("classfix.models.Config"))
+        **identity("class_forms.models.Config"))
 
 
 def test_enums(modules: Any) -> None:
-    models = classes(modules[0]["classfix.models"])
+    models = classes(modules[0]["class_forms.models"])
 
     def enum(name: str, doc: str, base: str, *members: EnumMember) -> Class:
         return Class(name, "enum", md(f"class {name}("), doc, (base,), members=members,
-                     enum_base=base, **identity(f"classfix.models.{name}"))
+                     enum_base=base, **identity(f"class_forms.models.{name}"))
     assert models["Color"] == enum(  # CRIMSON is an alias of RED; describe() is not wrapped
         "Color", "Colours, by name.", "enum.Enum", EnumMember("RED", "red", "'red'"),
         EnumMember("GREEN", "green", "'green'"), EnumMember("BLUE", "blue", "'blue'"))
@@ -395,29 +395,29 @@ def test_enums(modules: Any) -> None:
 
 
 def test_exceptions(modules: Any) -> None:
-    models = classes(modules[0]["classfix.models"])
+    models = classes(modules[0]["class_forms.models"])
     # BaseException's constructor takes *args and has no signature inspect can read.
     assert models["LedgerError"] == Class(
         "LedgerError", "exception", md("class LedgerError("), "Base of the ledger errors.",
         ("builtins.ValueError",),
         Function("__init__", md("class LedgerError("), signature_known=False,
                  binding="method"),
-        **identity("classfix.models.LedgerError"))
+        **identity("class_forms.models.LedgerError"))
     assert models["OverdraftError"] == Class(
         "OverdraftError", "exception", md("class OverdraftError("),
-        "Raised when a withdrawal exceeds the balance.", ("classfix.models.LedgerError",),
+        "Raised when a withdrawal exceeds the balance.", ("class_forms.models.LedgerError",),
         init(md("def __init__(self, balance"), param("balance", INT, written("int")),
              param("amount", INT, written("int"))),
         (method("__str__", md('def __str__(self) -> str:\n        return "overdraft"'), (),
                 STR, written("str")),),
         (attribute("shortfall", INT, written("int"), md("@property\n    def shortfall"),
                    readonly=True),),
-        **identity("classfix.models.OverdraftError"))
+        **identity("class_forms.models.OverdraftError"))
 
 
 def test_constants_and_module_functions(modules: Any) -> None:
-    models = modules[0]["classfix.models"]
-    # Shape is re-exported from classfix.shapes (same package); AccountAlias is Account under
+    models = modules[0]["class_forms.models"]
+    # Shape is re-exported from class_forms.shapes (same package); AccountAlias is Account under
     # another name (passes/exports.py makes both aliases of one wrapper).
     assert [item.name for item in models.classes] == [
         "Shape", "Account", "Entry", "SavingsAccount", "Money", "Options", "Config", "Color",
@@ -455,16 +455,16 @@ def test_constants_and_module_functions(modules: Any) -> None:
         (param("text", named("typing.Union", STR, BYTES), written("Union[str, bytes]")),
          param("currency", STR, written("str"), default=True)),
         MONEY, money, "function", "Parses an amount.", overloads),
-        qualname="classfix.models.parse")
+        qualname="class_forms.models.parse")
     assert [item.name for item in models.functions] == ["parse", "locate"]
 
 
-# -- classfix.modern: Python 3.11+ ---------------------------------------------------------------
+# -- class_forms.modern: Python 3.11+ --------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_OVERLOADS, reason="classfix.modern needs Python 3.11")
+@pytest.mark.skipif(not HAS_OVERLOADS, reason="class_forms.modern needs Python 3.11")
 def test_strenum_required_keys_and_self(modules: Any) -> None:
-    modern = classes(modules[0]["classfix.modern"])
+    modern = classes(modules[0]["class_forms.modern"])
 
     def mo(text: str) -> Location:
         return at("modern.py", text)
@@ -473,20 +473,20 @@ def test_strenum_required_keys_and_self(modules: Any) -> None:
         members=(EnumMember("HEARTS", "hearts", "'hearts'"),
                  EnumMember("SPADES", "spades", "'spades'")),
         enum_base="enum.StrEnum",
-        **identity("classfix.modern.Suit"))
+        **identity("class_forms.modern.Suit"))
     assert modern["Movie"] == Class(
         "Movie", "typeddict", mo("class Movie("), "", (), None, (),
         (attribute("title", STR, evaluated("str"), mo("    title: str\n    year")),
          attribute("year", INT, evaluated("typing.NotRequired[int]"), mo("    year:"),
                    required=False)),
-        **identity("classfix.modern.Movie"))
+        **identity("class_forms.modern.Movie"))
     assert modern["Draft"] == Class(
         "Draft", "typeddict", mo("class Draft("), "", (), None, (),
         (attribute("title", STR, evaluated("typing.Required[str]"), mo("    title: Required")),
          attribute("notes", STR, evaluated("str"), mo("    notes:"), required=False)),
         total=False,
-        **identity("classfix.modern.Draft"))
-    builder = named("classfix.modern.Builder")
+        **identity("class_forms.modern.Draft"))
+    builder = named("class_forms.modern.Builder")
     self_source = evaluated("typing.Self")
     union = named("typing.Union", INT, STR)
     assert modern["Builder"] == Class(
@@ -504,24 +504,26 @@ def test_strenum_required_keys_and_self(modules: Any) -> None:
                            (param("key", INT, evaluated("int")),), INT, evaluated("int")),
                     method("get", mo("@overload\n    def get(self, key: str)"),
                            (param("key", STR, evaluated("str")),), STR, evaluated("str"))))),
-        **identity("classfix.modern.Builder"))
+        **identity("class_forms.modern.Builder"))
 
 
 # -- the runner on every interpreter ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("python", pyenv_pythons() or [sys.executable])
-def test_runner_gives_the_documented_ir_on_every_version(python: str, modules: Any) -> None:
-    version = tuple(int(part) for part in os.path.basename(python)[len("python"):].split("."))
-    names = MODULES + (["classfix.modern"] if version >= (3, 11) else [])
+@pytest.mark.parametrize("minor", MINORS)
+def test_runner_gives_the_documented_ir_on_every_version(minor: int, modules: Any) -> None:
+    python = python_for(minor)
+    if python is None:
+        pytest.skip(missing(minor))
+    names = MODULES + (["class_forms.modern"] if minor >= 11 else [])
     result = run_introspection(python, names, [FIXTURES], timeout=120)
     assert result.diagnostics == ()
     assert [module.name for module in result.api.modules] == names
     for module in result.api.modules:
         if module.name not in modules[0]:
-            continue  # classfix.modern, when this process runs Python < 3.11
+            continue  # class_forms.modern, when this process runs Python < 3.11
         expected = modules[0][module.name]
-        if version < (3, 11) or not HAS_OVERLOADS:
+        if minor < 11 or not HAS_OVERLOADS:
             expected, module = without_overloads(expected), without_overloads(module)
         assert module == expected
 

@@ -28,75 +28,75 @@ from pyhpp.ir.model import (
     Skipped,
 )
 from pyhpp.passes import exports, inherit, naming, typemap
+from discovery import FIXTURES, REPO
 from test_cli import TARGET, generate, pyhpp
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
 
 @pytest.fixture(scope="module")
-def reexfix() -> Dict[str, Module]:
+def reexports() -> Dict[str, Module]:
     sys.path.insert(0, FIXTURES)
     try:
-        api, files, diagnostics = introspect_modules(["reexfix"], recursive=True)
+        api, files, diagnostics = introspect_modules(["reexports"], recursive=True)
     finally:
         sys.path.remove(FIXTURES)
     assert [d.message for d in diagnostics] == [
-        "submodule reexfix.sub.broken is not wrapped: importing it raised RuntimeError: "
+        "submodule reexports.sub.broken is not wrapped: importing it raised RuntimeError: "
         "broken on purpose"]
     # The package directories are inputs: a new submodule regenerates.
-    assert os.path.join(FIXTURES, "reexfix") in files
+    assert os.path.join(FIXTURES, "reexports") in files
     return {m.name: m for m in api.modules}
 
 
 # -- what a module exports ---------------------------------------------------------------------
 
 
-def test_without_all_re_exports_of_the_same_package_are_exported(reexfix: Dict[str, Module]
+def test_without_all_re_exports_of_the_same_package_are_exported(reexports: Dict[str, Module]
                                                                  ) -> None:
-    package = reexfix["reexfix"]
+    package = reexports["reexports"]
     assert [(f.name, f.qualname) for f in package.functions] == [
-        ("helper", "reexfix._impl.helper"), ("make_part", "reexfix.parts.make_part"),
-        ("build", "reexfix.parts.make_part"), ("own", "reexfix.own")]
+        ("helper", "reexports._impl.helper"), ("make_part", "reexports.parts.make_part"),
+        ("build", "reexports.parts.make_part"), ("own", "reexports.own")]
     # A class exported under another name is a class of its own name here.
     assert [(c.name, c.qualname) for c in package.classes] == [
-        ("Motor", "reexfix._impl.Engine"), ("Part", "reexfix.parts.Part")]
+        ("Motor", "reexports._impl.Engine"), ("Part", "reexports.parts.Part")]
     assert [a.name for a in package.constants] == ["LIMIT"]
 
 
 def test_names_of_other_packages_are_listed_as_skipped_with_the_reason(
-        reexfix: Dict[str, Module]) -> None:
-    assert reexfix["reexfix"].skipped == (
+        reexports: Dict[str, Module]) -> None:
+    assert reexports["reexports"].skipped == (
         Skipped("Any", "imported from typing, another package"),
         Skipped("Enum", "imported from enum, another package"),
         Skipped("IMPORTED_LIMIT", "an alias of enum.IntEnum, a class of enum"),
         Skipped("List", "imported from typing, another package"),
         Skipped("OrderedDict", "defined in collections, another package"))
     # Bound by an assignment, a class of another package is a type alias.
-    assert [(o.name, o.kind) for o in reexfix["reexfix"].others] == [
+    assert [(o.name, o.kind) for o in reexports["reexports"].others] == [
         ("IMPORTED_LIMIT", "alias")]
 
 
-def test_recursive_walks_public_submodules_and_leaves_out_tests(reexfix: Dict[str, Module]
+def test_recursive_walks_public_submodules_and_leaves_out_tests(reexports: Dict[str, Module]
                                                                 ) -> None:
-    assert list(reexfix) == ["reexfix", "reexfix.parts", "reexfix.sub"]
+    assert list(reexports) == ["reexports", "reexports.parts", "reexports.sub"]
 
 
 def test_include_and_exclude_patterns() -> None:
     sys.path.insert(0, FIXTURES)
     try:
-        api, _, _ = introspect_modules(["reexfix"], recursive=True, excludes=["reexfix.sub*"])
-        assert [m.name for m in api.modules] == ["reexfix", "reexfix.parts"]
-        api, _, _ = introspect_modules(["reexfix"], recursive=True,
-                                       includes=["reexfix.tests*"])
-        assert [m.name for m in api.modules] == ["reexfix", "reexfix.tests",
-                                                 "reexfix.tests.test_parts"]
+        api, _, _ = introspect_modules(["reexports"], recursive=True, excludes=["reexports.sub*"])
+        assert [m.name for m in api.modules] == ["reexports", "reexports.parts"]
+        api, _, _ = introspect_modules(["reexports"], recursive=True,
+                                       includes=["reexports.tests*"])
+        assert [m.name for m in api.modules] == ["reexports", "reexports.tests",
+                                                 "reexports.tests.test_parts"]
     finally:
         sys.path.remove(FIXTURES)
 
 
-def test_type_checking_imports_resolve(reexfix: Dict[str, Module]) -> None:
-    part = {c.name: c for c in reexfix["reexfix.parts"].classes}["Part"]
-    assert part.methods[0].returns == NamedType("reexfix._impl.Engine")
+def test_type_checking_imports_resolve(reexports: Dict[str, Module]) -> None:
+    part = {c.name: c for c in reexports["reexports.parts"].classes}["Part"]
+    assert part.methods[0].returns == NamedType("reexports._impl.Engine")
 
 
 def test_a_module_alias_keeps_the_name_it_was_asked_by() -> None:
@@ -108,15 +108,15 @@ def test_a_module_alias_keeps_the_name_it_was_asked_by() -> None:
 # -- one wrapper per class ---------------------------------------------------------------------
 
 
-def test_one_wrapper_per_class_the_others_are_aliases(reexfix: Dict[str, Module]) -> None:
-    api = exports.run(Api("3.11", tuple(reexfix.values())))
+def test_one_wrapper_per_class_the_others_are_aliases(reexports: Dict[str, Module]) -> None:
+    api = exports.run(Api("3.11", tuple(reexports.values())))
     package, parts = api.modules[0], api.modules[1]
-    # Part lives in reexfix.parts, which defines it; reexfix aliases it.
+    # Part lives in reexports.parts, which defines it; reexports aliases it.
     assert [c.name for c in package.classes] == ["Motor"]
     # parts' __all__ lists collections.OrderedDict: a class of another package it exports.
     assert [c.name for c in parts.classes] == ["Part", "OrderedDict"]
     assert package.aliases == (
-        Alias("Part", "reexfix.parts.Part", package.aliases[0].location),)
+        Alias("Part", "reexports.parts.Part", package.aliases[0].location),)
     # Functions get a wrapper in every module that exports them.
     assert [f.name for f in package.functions] == ["helper", "make_part", "build", "own"]
 
@@ -133,13 +133,13 @@ def test_the_home_is_the_first_module_exporting_the_own_name_when_the_definer_is
     assert api.modules[2].aliases[0].name == "Gadget"
 
 
-def test_annotations_by_identity_map_to_the_one_wrapper(reexfix: Dict[str, Module]) -> None:
-    api = exports.run(Api("3.11", tuple(reexfix.values())))
+def test_annotations_by_identity_map_to_the_one_wrapper(reexports: Dict[str, Module]) -> None:
+    api = exports.run(Api("3.11", tuple(reexports.values())))
     api = naming.run(api, ("py",))
     api = typemap.run(api, [])
     made = {f.name: f for f in api.modules[1].functions}["make_part"]
-    assert made.cpp_returns == CppType("instance", name="::py::reexfix::parts::Part",
-                                       ref="reexfix.parts.Part")
+    assert made.cpp_returns == CppType("instance", name="::py::reexports::parts::Part",
+                                       ref="reexports.parts.Part")
 
 
 # -- inherited members -------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_inherit_keeps_what_the_cpp_base_does_not_provide() -> None:
 def test_a_recursive_alias_is_expanded_exactly_once() -> None:
     sys.path.insert(0, FIXTURES)
     try:
-        api, _, diagnostics = introspect_modules(["failfix.recursive"])
+        api, _, diagnostics = introspect_modules(["import_failures.recursive"])
     finally:
         sys.path.remove(FIXTURES)
     parse = api.modules[0].functions[0]
@@ -188,9 +188,9 @@ def test_a_recursive_alias_is_expanded_exactly_once() -> None:
 
 def test_a_recursive_alias_generates_and_maps_its_recursion_to_object(
         tmp_path: pathlib.Path) -> None:
-    done = generate("failfix.recursive", "-o", "out", "--strict", cwd=tmp_path)
+    done = generate("import_failures.recursive", "-o", "out", "--strict", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    header = (tmp_path / "out" / "include" / "py" / "failfix" / "recursive.hpp").read_text()
+    header = (tmp_path / "out" / "include" / "py" / "import_failures" / "recursive.hpp").read_text()
     # Where clang-format breaks the line does not matter: compared without blanks.
     assert ("std::optional<std::variant<bool,std::int64_t,double,std::string,"
             "std::vector<pyhpp::object>,std::map<std::string,pyhpp::object>>>") in "".join(
@@ -199,10 +199,11 @@ def test_a_recursive_alias_generates_and_maps_its_recursion_to_object(
 
 
 @pytest.mark.parametrize("module, message", [
-    ("failfix.exits", "exited while importing failfix.exits and gave no output (does a module "
-                      "call os._exit() or close standard output on import?)"),
-    ("failfix.fails", "exited with status 3 while importing failfix.fails"),
-    ("failfix.killed", "was killed by signal 9 while importing failfix.killed"),
+    ("import_failures.exits", "exited while importing import_failures.exits and gave no output "
+                              "(does a module call os._exit() or close standard output on "
+                              "import?)"),
+    ("import_failures.fails", "exited with status 3 while importing import_failures.fails"),
+    ("import_failures.killed", "was killed by signal 9 while importing import_failures.killed"),
 ])
 def test_a_dying_introspection_is_one_error_line(tmp_path: pathlib.Path, module: str,
                                                  message: str) -> None:
@@ -218,51 +219,50 @@ def test_a_dying_introspection_is_one_error_line(tmp_path: pathlib.Path, module:
 
 def test_a_hanging_import_times_out_with_one_line() -> None:
     with pytest.raises(IntrospectionFailed) as failed:
-        run_introspection(TARGET, ["failfix.hangs"], [FIXTURES], timeout=3)
+        run_introspection(TARGET, ["import_failures.hangs"], [FIXTURES], timeout=3)
     assert failed.value.diagnostic == Diagnostic(
-        "error", f"importing failfix.hangs with {TARGET} did not finish within 3 s")
+        "error", f"importing import_failures.hangs with {TARGET} did not finish within 3 s")
 
 
 def test_the_modules_command_lists_what_generate_writes(tmp_path: pathlib.Path) -> None:
     directories = tmp_path / "dirs.txt"
-    done = pyhpp("modules", "reexfix", "os.path", "--recursive", "--exclude", "*.sub",
+    done = pyhpp("modules", "reexports", "os.path", "--recursive", "--exclude", "*.sub",
                  "--python", TARGET, "--path", FIXTURES, "--directories-file", str(directories),
                  cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "os.path"]
-    assert directories.read_text().splitlines() == [os.path.join(FIXTURES, "reexfix")]
+    assert done.stdout.splitlines() == ["reexports", "reexports.parts", "os.path"]
+    assert directories.read_text().splitlines() == [os.path.join(FIXTURES, "reexports")]
 
 
 def test_the_modules_command_prints_the_warnings_of_the_walk(tmp_path: pathlib.Path) -> None:
-    done = pyhpp("modules", "reexfix", "--recursive", "--python", TARGET, "--path", FIXTURES,
+    done = pyhpp("modules", "reexports", "--recursive", "--python", TARGET, "--path", FIXTURES,
                  cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["reexfix", "reexfix.parts", "reexfix.sub"]
-    assert done.stderr == ("reexfix/sub/__init__.py: warning: submodule reexfix.sub.broken is "
+    assert done.stdout.splitlines() == ["reexports", "reexports.parts", "reexports.sub"]
+    assert done.stderr == ("reexports/sub/__init__.py: warning: submodule reexports.sub.broken is "
                            "not wrapped: importing it raised RuntimeError: broken on purpose\n")
 
 
 def test_recursive_generate_writes_a_file_pair_per_module(tmp_path: pathlib.Path) -> None:
-    done = generate("reexfix", "--recursive", "-o", "out", cwd=tmp_path)
+    done = generate("reexports", "--recursive", "-o", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     written: List[str] = sorted(p.relative_to(tmp_path / "out").as_posix()
                                 for p in (tmp_path / "out").rglob("*") if p.is_file())
-    # reexfix names classes of reexfix.parts (and parts reexfix's Motor, its Engine): their
+    # reexports names classes of reexports.parts (and parts reexports's Motor, its Engine): their
     # declarations go to NAME.decl.hpp, and NAME.hpp includes them, then the other's header.
     assert written == [
-        "include/py/reexfix.decl.hpp", "include/py/reexfix.hpp",
-        "include/py/reexfix/parts.decl.hpp", "include/py/reexfix/parts.hpp",
-        "include/py/reexfix/sub.hpp", "src/py/reexfix.cpp", "src/py/reexfix/parts.cpp",
-        "src/py/reexfix/sub.cpp"]
-    declarations = (tmp_path / "out" / "include" / "py" / "reexfix.decl.hpp").read_text()
-    assert "using Part = ::py::reexfix::parts::Part;" in declarations
+        "include/py/reexports.decl.hpp", "include/py/reexports.hpp",
+        "include/py/reexports/parts.decl.hpp", "include/py/reexports/parts.hpp",
+        "include/py/reexports/sub.hpp", "src/py/reexports.cpp", "src/py/reexports/parts.cpp",
+        "src/py/reexports/sub.cpp"]
+    declarations = (tmp_path / "out" / "include" / "py" / "reexports.decl.hpp").read_text()
+    assert "using Part = ::py::reexports::parts::Part;" in declarations
     assert "std::int64_t own(std::int64_t x);" in declarations
-    header = (tmp_path / "out" / "include" / "py" / "reexfix.hpp").read_text()
-    assert ("#include <py/reexfix.decl.hpp>\n\n// The modules whose types `reexfix` names, "
-            "complete.\n#include <py/reexfix/parts.hpp>\n") in header
+    header = (tmp_path / "out" / "include" / "py" / "reexports.hpp").read_text()
+    assert ("#include <py/reexports.decl.hpp>\n\n// The modules whose types `reexports` names, "
+            "complete.\n#include <py/reexports/parts.hpp>\n") in header
     # Compiles as a user's translation unit would see it, and as the bindings' sources.
-    runtime = os.path.join(os.path.dirname(os.path.dirname(FIXTURES)), os.pardir, "runtime",
-                           "include")
+    runtime = os.path.join(REPO, "runtime", "include")
     include = subprocess.run([TARGET, "-c", "import sysconfig; print(sysconfig.get_paths()"
                               "['include'])"], stdout=subprocess.PIPE, text=True,
                              check=True).stdout.strip()

@@ -12,9 +12,11 @@ from typing import Dict, List
 
 import pytest
 
+from discovery import FIXTURES
 from test_render import (
     COMPILER_STANDARDS,
     COMPILERS,
+    NO_COMPILER,
     RUNTIME_INCLUDE,
     TARGET,
     compile_check,
@@ -26,7 +28,7 @@ from test_render import (
     write_tree,
 )
 
-GOLDEN = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "golden")
+GOLDEN_INPUTS = os.path.join(FIXTURES, "golden")
 CASES = ("members", "nesting")
 
 
@@ -41,7 +43,7 @@ def source(generated: Dict[str, Dict[str, str]], case: str) -> str:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Dict[str, str]]:
     return {case: render_files([f"golden_{case}"], str(tmp_path_factory.mktemp(case)),
-                               paths=[os.path.join(GOLDEN, case, "input")]) for case in CASES}
+                               paths=[GOLDEN_INPUTS]) for case in CASES}
 
 
 def compile_all(root: str, files: Dict[str, str], module: str, compiler: str, std: str) -> str:
@@ -57,7 +59,7 @@ def compile_all(root: str, files: Dict[str, str], module: str, compiler: str, st
                             [include, RUNTIME_INCLUDE, python_include()]))
 
 
-@pytest.mark.skipif(not COMPILERS, reason="no C++ compiler")
+@pytest.mark.skipif(not COMPILERS, reason=NO_COMPILER)
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("compiler", COMPILERS or ["none"])
 def test_case_compiles_with_warnings_as_errors(
@@ -252,7 +254,7 @@ def test_the_order_is_the_same_whatever_the_hash_seed(tmp_path: pathlib.Path) ->
     for seed in ("1", "2", "3"):
         output = str(tmp_path / seed)
         done = run_pyhpp("generate", "golden_nesting", "-o", output, "--python", TARGET,
-                         "--path", os.path.join(GOLDEN, "nesting", "input"), cwd=str(tmp_path),
+                         "--path", GOLDEN_INPUTS, cwd=str(tmp_path),
                          env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONDONTWRITEBYTECODE="1"))
         assert done.returncode == 0, done.stderr
         outputs.append(tree(output))

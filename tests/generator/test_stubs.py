@@ -34,10 +34,10 @@ from pyhpp.ir.model import (
 )
 from pyhpp.passes import generics, naming, typemap
 from pyhpp.report import coverage, format_report
+from discovery import FIXTURES
 from test_cli import TARGET, pyhpp
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
-STUBDIRS = os.path.join(FIXTURES, "stubdirs")
+STUBDIRS = os.path.join(FIXTURES, "stub_roots")
 TYPESHED = os.path.join(SYSTEM_SITE, "mypy", "typeshed", "stdlib")
 INT, FLOAT, STR, BYTES = (NamedType(f"builtins.{n}") for n in ("int", "float", "str", "bytes"))
 
@@ -50,8 +50,8 @@ def describe(names: Sequence[str], user: Sequence[str] = (), site: Sequence[str]
         api, files, diagnostics = introspect_modules(names, stubs=stubs)
     finally:
         sys.path.remove(FIXTURES)
-        for name in [n for n in sys.modules if n.split(".")[0] in ("stubfix", "plainmod",
-                                                                    "oldmod", "structfix")]:
+        fixtures = ("stub_typed", "typed_by_stubs", "old_typeshed", "structural_stub")
+        for name in [n for n in sys.modules if n.split(".")[0] in fixtures]:
             del sys.modules[name]
     return {m.name: m for m in api.modules}, diagnostics, files
 
@@ -69,9 +69,9 @@ def introspect_source(tmp_path, name: str, text: str) -> Module:
 
 
 @pytest.fixture(scope="module")
-def stubfix() -> Tuple[Dict[str, Function], List[Diagnostic], List[str], Module]:
-    modules, diagnostics, files = describe(["stubfix"])
-    module = modules["stubfix"]
+def stub_typed() -> Tuple[Dict[str, Function], List[Diagnostic], List[str], Module]:
+    modules, diagnostics, files = describe(["stub_typed"])
+    module = modules["stub_typed"]
     return {f.name: f for f in module.functions}, diagnostics, files, module
 
 
@@ -102,16 +102,16 @@ def test_conditions_are_evaluated_for_the_target() -> None:
     assert verdict("FLAG") is None
 
 
-def test_the_branch_for_the_target_gives_the_types(stubfix) -> None:
-    functions, _, _, _ = stubfix
+def test_the_branch_for_the_target_gives_the_types(stub_typed) -> None:
+    functions, _, _, _ = stub_typed
     number = NamedType("typing.Union", (INT, FLOAT))
     # sys.version_info >= (3, 8), and an alias imported from another stub module expanded.
     assert types_of(functions["scale"]) == [("value", "positional_or_keyword", number),
                                             ("factor", "positional_or_keyword", INT)]
     assert functions["scale"].returns == FLOAT
     assert functions["scale"].parameters[0].type_source == stub_at(
-        "stubfix/__init__.pyi", 8, "Number")
-    assert functions["scale"].returns_source == stub_at("stubfix/__init__.pyi", 8, "float")
+        "stub_typed/__init__.pyi", 8, "Number")
+    assert functions["scale"].returns_source == stub_at("stub_typed/__init__.pyi", 8, "float")
     # Runtime defaults stay: factor=2 has one.
     assert [p.has_default for p in functions["scale"].parameters] == [False, True]
     # sys.platform: the non-Windows branch.
@@ -120,8 +120,8 @@ def test_the_branch_for_the_target_gives_the_types(stubfix) -> None:
         expected if sys.platform != "win32" else [(n, k, BYTES) for n, k, _ in expected])
 
 
-def test_overloads_come_from_the_stub(stubfix) -> None:
-    functions, _, _, _ = stubfix
+def test_overloads_come_from_the_stub(stub_typed) -> None:
+    functions, _, _, _ = stub_typed
     pick = functions["pick"]
     assert [types_of(o) for o in pick.overloads] == [
         [("flag", "positional_or_keyword", NamedType("builtins.bool"))],
@@ -131,16 +131,16 @@ def test_overloads_come_from_the_stub(stubfix) -> None:
         NamedType("typing.Union", (INT, NoneType())), NamedType("typing.Union", (INT, STR))]
 
 
-def test_positional_only_spelling_and_runtime_names(stubfix) -> None:
-    functions, _, _, _ = stubfix
+def test_positional_only_spelling_and_runtime_names(stub_typed) -> None:
+    functions, _, _, _ = stub_typed
     # typeshed's `__items` is positional-only; the runtime's name and kind are kept.
     assert types_of(functions["first"]) == [
         ("items", "positional_or_keyword",
          NamedType("collections.abc.Iterable", (INT,)))]
 
 
-def test_a_constrained_typevar_is_kept_for_the_generics_pass(stubfix) -> None:
-    functions, _, _, _ = stubfix
+def test_a_constrained_typevar_is_kept_for_the_generics_pass(stub_typed) -> None:
+    functions, _, _, _ = stub_typed
     text = TypeVarType("AnyText", None, (STR, BYTES))
     assert types_of(functions["swap"]) == [("data", "positional_or_keyword", text)]
     expanded = generics.function(functions["swap"])
@@ -149,8 +149,8 @@ def test_a_constrained_typevar_is_kept_for_the_generics_pass(stubfix) -> None:
         ([("data", "positional_or_keyword", BYTES)], BYTES)]
 
 
-def test_the_runtime_decides_what_exists(stubfix) -> None:
-    functions, diagnostics, _, module = stubfix
+def test_the_runtime_decides_what_exists(stub_typed) -> None:
+    functions, diagnostics, _, module = stub_typed
     # Parameter lists differ: types where the parameters correspond, a note. The runtime's `c`
     # is the stub's `d` (the same place, neither named by the other side).
     assert types_of(functions["differs"]) == [
@@ -158,7 +158,7 @@ def test_the_runtime_decides_what_exists(stubfix) -> None:
         ("c", "positional_or_keyword", INT)]
     assert functions["differs"].returns == INT
     notes = [d.message for d in diagnostics if d.severity == "note"]
-    assert ("stubfix.differs: its stub (stubfix/__init__.pyi:23) has other parameters than "
+    assert ("stub_typed.differs: its stub (stub_typed/__init__.pyi:23) has other parameters than "
             "the runtime; types are taken where the parameters correspond") in notes
     # `**kwds` is the stub's `**kwargs`, whatever the names; a positional-only parameter is the
     # stub's in the same place.
@@ -184,15 +184,15 @@ def test_the_runtime_decides_what_exists(stubfix) -> None:
         "wrapped", "unknown"]
 
 
-def test_classes_methods_properties_and_self(stubfix) -> None:
-    _, _, _, module = stubfix
+def test_classes_methods_properties_and_self(stub_typed) -> None:
+    _, _, _, module = stub_typed
     meter = next(c for c in module.classes if c.name == "Meter")
     assert types_of(meter.constructor) == [("value", "positional_or_keyword", FLOAT)]
     methods = {f.name: f for f in meter.methods}
     # typing.Self is the class, named by its identity (where it is defined).
     assert types_of(methods["plus"]) == [("other", "positional_or_keyword",
-                                          NamedType("stubfix.shapes.Meter"))]
-    assert methods["plus"].returns == NamedType("stubfix.shapes.Meter")
+                                          NamedType("stub_typed.shapes.Meter"))]
+    assert methods["plus"].returns == NamedType("stub_typed.shapes.Meter")
     # Not in the class's stub: builtins.object's stub types it.
     assert methods["__repr__"].returns == STR
     assert methods["__repr__"].returns_source.location.file == "typeshed/stdlib/builtins.pyi"
@@ -201,34 +201,34 @@ def test_classes_methods_properties_and_self(stubfix) -> None:
     assert {a.name: a.type for a in meter.attributes} == {"doubled": FLOAT, "unit": STR}
 
 
-def test_stub_files_are_inputs(stubfix) -> None:
-    _, _, files, _ = stubfix
-    assert os.path.join(FIXTURES, "stubfix", "__init__.pyi") in files
-    assert os.path.join(FIXTURES, "stubfix", "_types.pyi") in files
+def test_stub_files_are_inputs(stub_typed) -> None:
+    _, _, files, _ = stub_typed
+    assert os.path.join(FIXTURES, "stub_typed", "__init__.pyi") in files
+    assert os.path.join(FIXTURES, "stub_typed", "_types.pyi") in files
 
 
 # -- where stubs are found ----------------------------------------------------------------------
 
 
 def test_user_directories_come_first() -> None:
-    modules, _, files = describe(["stubfix"], user=[os.path.join(STUBDIRS, "user")])
-    scale = next(f for f in modules["stubfix"].functions if f.name == "scale")
+    modules, _, files = describe(["stub_typed"], user=[os.path.join(STUBDIRS, "user")])
+    scale = next(f for f in modules["stub_typed"].functions if f.name == "scale")
     assert scale.parameters[0].type == INT  # the user's Number, not the package's
-    assert os.path.join(STUBDIRS, "user", "stubfix", "_types.pyi") in files
+    assert os.path.join(STUBDIRS, "user", "stub_typed", "_types.pyi") in files
     # The source is where the annotation is written; the alias it names is the user's.
-    assert scale.parameters[0].type_source == stub_at("stubfix/__init__.pyi", 8, "Number")
+    assert scale.parameters[0].type_source == stub_at("stub_typed/__init__.pyi", 8, "Number")
 
 
 def test_stubs_packages_and_typeshed_versions() -> None:
     typeshed = os.path.join(STUBDIRS, "typeshed")
-    modules, _, _ = describe(["plainmod", "oldmod"], site=[os.path.join(STUBDIRS, "site")],
-                             typeshed=typeshed)
-    area = modules["plainmod"].functions[0]
+    modules, _, _ = describe(["typed_by_stubs", "old_typeshed"],
+                             site=[os.path.join(STUBDIRS, "site")], typeshed=typeshed)
+    area = modules["typed_by_stubs"].functions[0]
     assert types_of(area) == [("width", "positional_or_keyword", FLOAT),
                               ("height", "positional_or_keyword", FLOAT)]
-    assert area.returns_source.location == Location("plainmod-stubs/__init__.pyi", 1)
-    # VERSIONS says typeshed's oldmod stops at 3.7: not used for this interpreter.
-    assert types_of(modules["oldmod"].functions[0]) == [("x", "positional_or_keyword", None)]
+    assert area.returns_source.location == Location("typed_by_stubs-stubs/__init__.pyi", 1)
+    # VERSIONS says typeshed's old_typeshed stops at 3.7: not used for this interpreter.
+    assert types_of(modules["old_typeshed"].functions[0]) == [("x", "positional_or_keyword", None)]
 
 
 def test_stub_options_find_typeshed_and_stub_packages(tmp_path) -> None:
@@ -313,22 +313,23 @@ def test_unmappable_stub_types_are_notes_not_warnings() -> None:
 
 
 @pytest.fixture(scope="module")
-def structfix() -> Module:
-    modules, _, _ = describe(["structfix"])
-    api = naming.run(Api("3.11", (modules["structfix"],)), ("py",), [], frozenset())
+def structural_stub() -> Module:
+    modules, _, _ = describe(["structural_stub"])
+    api = naming.run(Api("3.11", (modules["structural_stub"],)), ("py",), [], frozenset())
     return typemap.run(generics.run(api), []).modules[0]
 
 
-def test_a_private_stub_class_a_function_returns_is_wrapped_structurally(structfix) -> None:
-    classes = {c.qualname: c for c in structfix.classes}
-    digest_class = classes["structfix._Digest"]
+def test_a_private_stub_class_a_function_returns_is_wrapped_structurally(structural_stub) -> None:
+    classes = {c.qualname: c for c in structural_stub.classes}
+    digest_class = classes["structural_stub._Digest"]
     assert digest_class.structural and digest_class.name == "Digest"
     assert digest_class.constructor is None  # no Python class to call
     assert [f.name for f in digest_class.methods] == ["update", "hexdigest", "copy"]
     assert [(a.name, a.cpp_type) for a in digest_class.attributes] == [("size", CppType("int"))]
-    wrapper = CppType("instance", name="::py::structfix::Digest", ref="structfix.Digest")
-    functions = {f.name: f for f in structfix.functions}
-    assert functions["digest"].returns == NamedType("structfix._Digest")
+    wrapper = CppType("instance", name="::py::structural_stub::Digest",
+                      ref="structural_stub.Digest")
+    functions = {f.name: f for f in structural_stub.functions}
+    assert functions["digest"].returns == NamedType("structural_stub._Digest")
     assert functions["digest"].cpp_returns == wrapper
     # Its members refer to it too (copy() -> _Digest).
     assert digest_class.methods[2].cpp_returns == wrapper
@@ -337,29 +338,29 @@ def test_a_private_stub_class_a_function_returns_is_wrapped_structurally(structf
     assert functions["make"].parameters[0].cpp_type == CppType("bytes")
 
 
-def test_a_protocol_parameter_is_wrapped_and_an_operator_protocol_is_not(structfix) -> None:
-    classes = {c.qualname: c for c in structfix.classes}
-    assert [f.name for f in classes["structfix._SupportsWrite"].methods] == ["write"]
-    functions = {f.name: f for f in structfix.functions}
+def test_a_protocol_parameter_is_wrapped_and_an_operator_protocol_is_not(structural_stub) -> None:
+    classes = {c.qualname: c for c in structural_stub.classes}
+    assert [f.name for f in classes["structural_stub._SupportsWrite"].methods] == ["write"]
+    functions = {f.name: f for f in structural_stub.functions}
     out = functions["dump"].parameters[1].cpp_type
-    assert (out.kind, out.name) == ("instance", "::py::structfix::SupportsWrite")
+    assert (out.kind, out.name) == ("instance", "::py::structural_stub::SupportsWrite")
     # A protocol of operators alone says nothing a C++ caller could use: pyhpp::object.
-    assert "structfix._SupportsLess" not in classes
+    assert "structural_stub._SupportsLess" not in classes
     assert functions["smallest"].parameters[0].cpp_type == CppType("object")
     # NoReturn: void.
     assert functions["stop"].cpp_returns == CppType("none")
 
 
 def test_structural_wrappers_check_members_in_the_generated_source(tmp_path) -> None:
-    done = pyhpp("generate", "structfix", "-o", str(tmp_path), "--path", FIXTURES,
+    done = pyhpp("generate", "structural_stub", "-o", str(tmp_path), "--path", FIXTURES,
                  "--python", TARGET, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    header = (tmp_path / "include" / "py" / "structfix.hpp").read_text()
+    header = (tmp_path / "include" / "py" / "structural_stub.hpp").read_text()
     assert "class Digest : public pyhpp::object {" in header
     assert "static bool pyhpp_matches(const pyhpp::object &object) noexcept;" in header
-    source = (tmp_path / "src" / "py" / "structfix.cpp").read_text()
+    source = (tmp_path / "src" / "py" / "structural_stub.cpp").read_text()
     assert 'pyhpp_members_of_Digest[] = {"copy", "hexdigest", "update"};' in source
-    assert "codec::structural<::py::structfix::Digest>" in source
+    assert "codec::structural<::py::structural_stub::Digest>" in source
     assert "pyhpp_attrs::Digest" not in source  # no Python class is looked up
 
 
@@ -395,17 +396,17 @@ def test_report_counts_typed_dynamic_and_fallbacks() -> None:
 
 def test_generate_report_and_no_stubs(tmp_path) -> None:
     env_path = ["--path", FIXTURES, "--python", TARGET]
-    done = pyhpp("generate", "plainmod", "-o", str(tmp_path / "a"), "--report",
+    done = pyhpp("generate", "typed_by_stubs", "-o", str(tmp_path / "a"), "--report",
                  "--stubs", os.path.join(STUBDIRS, "site"), *env_path, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("plainmod: 1 callables: 1 fully typed, 0 partly typed, "
+    assert done.stdout.startswith("typed_by_stubs: 1 callables: 1 fully typed, 0 partly typed, "
                                   "0 dynamic; 3 of 3 parameters and results typed (100.0%)")
-    header = (tmp_path / "a" / "include" / "py" / "plainmod.hpp").read_text()
+    header = (tmp_path / "a" / "include" / "py" / "typed_by_stubs.hpp").read_text()
     assert "double area(double width, double height);" in header
-    done = pyhpp("generate", "plainmod", "-o", str(tmp_path / "b"), "--no-stubs", *env_path,
+    done = pyhpp("generate", "typed_by_stubs", "-o", str(tmp_path / "b"), "--no-stubs", *env_path,
                  cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    header = (tmp_path / "b" / "include" / "py" / "plainmod.hpp").read_text()
+    header = (tmp_path / "b" / "include" / "py" / "typed_by_stubs.hpp").read_text()
     assert "pyhpp::object area(const pyhpp::object &width, const pyhpp::object &height);" \
         in header
 
@@ -423,9 +424,9 @@ def test_an_enum_base_without_members_is_no_cpp_value() -> None:
     assert index["enum.Color"] == CppType("enum", name="::py::enum_::Color", ref="enum.Color")
 
 
-def test_a_constructor_takes_what_any_of_its_overloads_takes(stubfix) -> None:
+def test_a_constructor_takes_what_any_of_its_overloads_takes(stub_typed) -> None:
     # One C++ constructor: the runtime's parameters, each taking what any variant takes.
-    _, _, _, module = stubfix
+    _, _, _, module = stub_typed
     box = next(c for c in module.classes if c.name == "Box")
     assert types_of(box.constructor) == [
         ("width", "positional_or_keyword", NamedType("typing.Union", (INT, STR))),

@@ -4,7 +4,7 @@
 
 #include "../support/python_helpers.hpp"
 
-#include <py/richfix/shapes.hpp>
+#include <py/wrapped_classes/shapes.hpp>
 
 #include <sstream>
 #include <stdexcept>
@@ -14,7 +14,7 @@
 #error "a generated header must not need Python.h"
 #endif
 
-namespace shapes = py::richfix::shapes;
+namespace shapes = py::wrapped_classes::shapes;
 
 TEST_CASE("classes: constructors follow __init__, keyword-only by name", "[classes]") {
     shapes::Shape plain("disc");
@@ -48,7 +48,7 @@ TEST_CASE("classes: class and static methods, properties and attributes", "[clas
 
 TEST_CASE("classes: an inherited classmethod is looked up on the subclass", "[classes]") {
     shapes::Labelled l = shapes::Labelled::unit(); // Shape.unit is `cls("unit")`
-    CHECK(l.type_name() == "richfix.shapes.Labelled");
+    CHECK(l.type_name() == "wrapped_classes.shapes.Labelled");
     CHECK(l.shout() == "UNIT");
 }
 
@@ -70,10 +70,10 @@ TEST_CASE("classes: instances of Python subclasses C++ has never seen are accept
 TEST_CASE("classes: a result that is not an instance raises type_error", "[classes]") {
     CHECK_THROWS_AS(shapes::not_a_shape(), pyhpp::type_error);
     CHECK_THROWS_WITH(shapes::not_a_shape(),
-                      "TypeError: richfix.shapes.not_a_shape() returned str, expected "
-                      "richfix.shapes.Shape");
+                      "TypeError: wrapped_classes.shapes.not_a_shape() returned str, expected "
+                      "wrapped_classes.shapes.Shape");
     CHECK_THROWS_WITH(pyhpp::object(3).cast<shapes::Shape>(),
-                      "TypeError: cannot cast int to richfix.shapes.Shape");
+                      "TypeError: cannot cast int to wrapped_classes.shapes.Shape");
     pyhpp::object o = shapes::Square(2.0);
     CHECK(o.cast<shapes::Shape>().area() == 4.0);
     CHECK_THROWS_AS(o.cast<shapes::Circle>(), pyhpp::type_error);
@@ -113,7 +113,7 @@ TEST_CASE("classes: special methods become C++ idioms", "[classes]") {
 TEST_CASE("classes: a null handle raises instead of crashing", "[classes]") {
     shapes::Shape null(pyhpp::detail::unchecked, pyhpp::object());
     CHECK_THROWS_WITH(null.area(),
-                      "ValueError: richfix.shapes.Shape.area() called on a null handle");
+                      "ValueError: wrapped_classes.shapes.Shape.area() called on a null handle");
 }
 
 TEST_CASE("enums: conversion by value both ways", "[enums]") {
@@ -144,7 +144,7 @@ TEST_CASE("exceptions: module exception classes keep their hierarchy", "[excepti
     } catch (const shapes::ShapeError &e) {
         CHECK(dynamic_cast<const shapes::NegativeSize *>(&e) != nullptr);
         CHECK(std::string(e.what()) ==
-              "richfix.shapes.NegativeSize: scale must be positive, got -1.0");
+              "wrapped_classes.shapes.NegativeSize: scale must be positive, got -1.0");
     }
 }
 
@@ -152,7 +152,7 @@ TEST_CASE("constants: typed accessors read the current value", "[constants]") {
     CHECK(shapes::DEFAULT_COLOR() == shapes::Color::GREEN);
     CHECK(shapes::MAX_SIDES() == 12);
     CHECK(shapes::registry_size() == 0);
-    pyhpp::import("richfix.shapes").set_attr("registry_size", 5);
+    pyhpp::import("wrapped_classes.shapes").set_attr("registry_size", 5);
     CHECK(shapes::registry_size() == 5);
 }
 

@@ -1,9 +1,9 @@
 // Generated wrappers: Python exceptions become pyhpp exceptions with traceback and cause.
 #include <catch2/catch.hpp>
 
-#include <py/wrapfix/errors.hpp>
+#include <py/wrapped_functions/errors.hpp>
 
-namespace errors = py::wrapfix::errors;
+namespace errors = py::wrapped_functions::errors;
 
 TEST_CASE("errors: exceptions raised by wrapped functions", "[wrappers][errors]") {
     CHECK_THROWS_AS(errors::raise_builtin("ValueError", "bad value"), pyhpp::value_error);
@@ -18,8 +18,8 @@ TEST_CASE("errors: a user exception class is caught as its nearest mapped base",
         errors::raise_ledger();
         FAIL("no exception");
     } catch (const pyhpp::key_error &e) {
-        CHECK(e.type_name() == "wrapfix.errors.LedgerError");
-        CHECK(std::string(e.what()) == "wrapfix.errors.LedgerError: 'account 7'");
+        CHECK(e.type_name() == "wrapped_functions.errors.LedgerError");
+        CHECK(std::string(e.what()) == "wrapped_functions.errors.LedgerError: 'account 7'");
         CHECK_THAT(e.traceback(), Catch::Contains("errors.py") && Catch::Contains("raise_ledger"));
     }
 }
@@ -49,11 +49,11 @@ TEST_CASE("errors: a missing module gives module_not_found_error with the traceb
         FAIL("no exception");
     } catch (const pyhpp::module_not_found_error &e) {
         CHECK(std::string(e.what()) ==
-              "ModuleNotFoundError: No module named 'wrapfix_no_such_dependency'");
+              "ModuleNotFoundError: No module named 'wrapped_functions_no_such_dependency'");
         CHECK_THAT(e.traceback(), Catch::Contains("errors.py") &&
                                       Catch::Contains("in missing_dependency") &&
                                       Catch::EndsWith("ModuleNotFoundError: No module named "
-                                                      "'wrapfix_no_such_dependency'\n"));
+                                                      "'wrapped_functions_no_such_dependency'\n"));
     }
 }
 

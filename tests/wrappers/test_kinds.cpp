@@ -1,13 +1,13 @@
 // Generated wrappers: every parameter kind; omitted arguments are not sent.
 #include <catch2/catch.hpp>
 
-#include <py/wrapfix/kinds.hpp>
+#include <py/wrapped_functions/kinds.hpp>
 
 #ifdef Py_PYTHON_H
 #error "a generated header must not need Python.h"
 #endif
 
-namespace kinds = py::wrapfix::kinds;
+namespace kinds = py::wrapped_functions::kinds;
 using namespace std::string_literals;
 
 TEST_CASE("kinds: positional-only with an omitted default", "[wrappers][kinds]") {
@@ -37,9 +37,10 @@ TEST_CASE("kinds: a parameter with a default is named as Python callers name it"
     named.b = 2;
     CHECK(kinds::skip_middle(1, {}, {}, named) == "a=1,b=2,c=missing");
     // Given both ways: refused before Python is called.
-    CHECK_THROWS_WITH(kinds::skip_middle(1, 2, {}, named),
-                      "TypeError: wrapfix.kinds.skip_middle(): argument 'b' is given both by "
-                      "position and by keyword");
+    CHECK_THROWS_WITH(
+        kinds::skip_middle(1, 2, {}, named),
+        "TypeError: wrapped_functions.kinds.skip_middle(): argument 'b' is given both by "
+        "position and by keyword");
 }
 
 TEST_CASE("kinds: an omitted middle argument sends later ones by keyword", "[wrappers][kinds]") {
@@ -54,7 +55,7 @@ TEST_CASE("kinds: a positional-only argument after an omitted one cannot be sent
     CHECK(kinds::two_positional_only({}, {}) == "a=missing,b=missing");
     CHECK_THROWS_AS(kinds::two_positional_only({}, 2), pyhpp::type_error);
     CHECK_THROWS_WITH(kinds::two_positional_only({}, 2),
-                      "TypeError: wrapfix.kinds.two_positional_only(): argument 'b' is "
+                      "TypeError: wrapped_functions.kinds.two_positional_only(): argument 'b' is "
                       "positional-only and an earlier optional argument was omitted");
 }
 
@@ -86,12 +87,13 @@ TEST_CASE("kinds: Python names C++ cannot take are renamed predictably", "[wrapp
 TEST_CASE("kinds: None results", "[wrappers][kinds]") {
     kinds::nothing();
     CHECK_THROWS_WITH(kinds::not_none(),
-                      "TypeError: wrapfix.kinds.not_none() returned int, expected None");
+                      "TypeError: wrapped_functions.kinds.not_none() returned int, expected None");
 }
 
 TEST_CASE("kinds: an async def raises not_implemented_error instead of returning a coroutine",
           "[wrappers][kinds]") {
     REQUIRE_THROWS_AS(kinds::later(1), pyhpp::not_implemented_error);
-    REQUIRE_THROWS_WITH(kinds::later(1, kinds::kw::delay = 0.5),
-                        Catch::Matchers::Contains("wrapfix.kinds.later() is a coroutine function"));
+    REQUIRE_THROWS_WITH(
+        kinds::later(1, kinds::kw::delay = 0.5),
+        Catch::Matchers::Contains("wrapped_functions.kinds.later() is a coroutine function"));
 }

@@ -2,13 +2,13 @@
 // callbacks both ways, lazy iterators, dataclasses and cross-module classes.
 #include <catch2/catch.hpp>
 
-#include <py/richfix/rich.hpp>
+#include <py/wrapped_classes/rich.hpp>
 
 #include <stdexcept>
 #include <thread>
 
-namespace rich = py::richfix::rich;
-namespace shapes = py::richfix::shapes;
+namespace rich = py::wrapped_classes::rich;
+namespace shapes = py::wrapped_classes::shapes;
 using namespace std::chrono_literals;
 
 TEST_CASE("rich: unions match exact types first", "[rich]") {
@@ -149,14 +149,14 @@ TEST_CASE("rich: NamedTuple and TypedDict are value structs", "[rich][structs]")
     CHECK(back.address.street == "Main St");
     CHECK_FALSE(back.address.zip.has_value());
     CHECK_THROWS_WITH(rich::broken_contact(),
-                      "TypeError: richfix.rich.broken_contact() returned dict, expected "
-                      "richfix.rich.Contact: "
+                      "TypeError: wrapped_classes.rich.broken_contact() returned dict, expected "
+                      "wrapped_classes.rich.Contact: "
                       "item ['address'] is missing");
 }
 
 TEST_CASE("rich: type[X] is a pyhpp::type_object", "[rich][type]") {
     pyhpp::type_object shape_class = rich::class_of(shapes::Shape("square"));
-    CHECK(shape_class.name() == "richfix.shapes.Shape");
+    CHECK(shape_class.name() == "wrapped_classes.shapes.Shape");
     shapes::Shape made = rich::make(shape_class, "circle");
     CHECK(made.attr("name").cast<std::string>() == "circle");
     // A class that does not make a Shape: the result's check says so.

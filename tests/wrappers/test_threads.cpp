@@ -1,8 +1,8 @@
 // Generated wrappers from many threads: each takes the GIL itself; nothing deadlocks.
 #include <catch2/catch.hpp>
 
-#include <py/wrapfix/errors.hpp>
-#include <py/wrapfix/types.hpp>
+#include <py/wrapped_functions/errors.hpp>
+#include <py/wrapped_functions/types.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -25,9 +25,9 @@ TEST_CASE("threads: wrappers called from several std::threads", "[wrappers][thre
         for (int t = 0; t < 6; ++t)
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 200; ++i) {
-                    sum += py::wrapfix::errors::slow_add(t, i);
+                    sum += py::wrapped_functions::errors::slow_add(t, i);
                     try {
-                        py::wrapfix::types::wrong_result();
+                        py::wrapped_functions::types::wrong_result();
                     } catch (const pyhpp::type_error &) {
                         ++errors_seen;
                     }
@@ -47,13 +47,13 @@ TEST_CASE("threads: wrappers called from several std::threads", "[wrappers][thre
 TEST_CASE("threads: calls inside gil_acquire, and other threads under gil_release",
           "[wrappers][threads]") {
     pyhpp::gil_acquire held;
-    CHECK(py::wrapfix::types::ident_int(7) == 7);
+    CHECK(py::wrapped_functions::types::ident_int(7) == 7);
     {
         pyhpp::gil_release released;
         finishes_within(std::chrono::seconds(30),
-                        [] { CHECK(py::wrapfix::errors::slow_add(1, 2) == 3); });
+                        [] { CHECK(py::wrapped_functions::errors::slow_add(1, 2) == 3); });
     }
-    CHECK(py::wrapfix::types::ident_int(8) == 8);
+    CHECK(py::wrapped_functions::types::ident_int(8) == 8);
 }
 
 TEST_CASE("threads: the first call of a wrapper can come from any thread", "[wrappers][threads]") {
@@ -61,7 +61,8 @@ TEST_CASE("threads: the first call of a wrapper can come from any thread", "[wra
     std::vector<std::future<std::int64_t>> results;
     for (int i = 0; i < 4; ++i)
         results.push_back(std::async(std::launch::async, [i] {
-            return py::wrapfix::types::ident_int(i) + py::wrapfix::types::int_min();
+            return py::wrapped_functions::types::ident_int(i) +
+                   py::wrapped_functions::types::int_min();
         }));
     for (int i = 0; i < 4; ++i)
         CHECK(results[i].get() == i + std::numeric_limits<std::int64_t>::min());

@@ -3,12 +3,12 @@
 
 #include "../support/python_helpers.hpp"
 
-#include <py/wrapfix/types.hpp>
+#include <py/wrapped_functions/types.hpp>
 
 #include <cstdint>
 #include <limits>
 
-namespace types = py::wrapfix::types;
+namespace types = py::wrapped_functions::types;
 
 TEST_CASE("types: scalars", "[wrappers][types]") {
     CHECK(types::ident_int(std::numeric_limits<std::int64_t>::max()) ==
@@ -53,31 +53,36 @@ TEST_CASE("types: containers", "[wrappers][types]") {
 TEST_CASE("types: a result of the wrong type raises type_error naming function and types",
           "[wrappers][types]") {
     CHECK_THROWS_AS(types::wrong_result(), pyhpp::type_error);
-    CHECK_THROWS_WITH(types::wrong_result(),
-                      "TypeError: wrapfix.types.wrong_result() returned str, expected int");
-    CHECK_THROWS_WITH(types::wrong_item(), "TypeError: wrapfix.types.wrong_item() returned list, "
-                                           "expected list[int]: item [2] is str");
-    CHECK_THROWS_WITH(types::bool_is_not_int(),
-                      "TypeError: wrapfix.types.bool_is_not_int() returned int, expected bool");
+    CHECK_THROWS_WITH(
+        types::wrong_result(),
+        "TypeError: wrapped_functions.types.wrong_result() returned str, expected int");
+    CHECK_THROWS_WITH(types::wrong_item(),
+                      "TypeError: wrapped_functions.types.wrong_item() returned list, "
+                      "expected list[int]: item [2] is str");
+    CHECK_THROWS_WITH(
+        types::bool_is_not_int(),
+        "TypeError: wrapped_functions.types.bool_is_not_int() returned int, expected bool");
 }
 
 TEST_CASE("types: an int that does not fit raises overflow_error, never truncates",
           "[wrappers][types]") {
     CHECK_THROWS_AS(types::big(), pyhpp::overflow_error);
-    CHECK_THROWS_WITH(types::big(), "OverflowError: wrapfix.types.big() returned "
+    CHECK_THROWS_WITH(types::big(), "OverflowError: wrapped_functions.types.big() returned "
                                     "1180591620717411303424, which does not fit in std::int64_t");
     CHECK_THROWS_AS(types::negative_big(), pyhpp::overflow_error);
-    CHECK_THROWS_WITH(types::big_item(),
-                      "OverflowError: wrapfix.types.big_item() returned 18446744073709551616 "
-                      "(at ['huge']), which does not fit in std::int64_t");
+    CHECK_THROWS_WITH(
+        types::big_item(),
+        "OverflowError: wrapped_functions.types.big_item() returned 18446744073709551616 "
+        "(at ['huge']), which does not fit in std::int64_t");
 }
 
 TEST_CASE("types: invalid UTF-8 from C++ raises unicode_decode_error", "[wrappers][types]") {
     CHECK_THROWS_AS(types::ident_str("ok \xff"), pyhpp::unicode_decode_error);
     CHECK_THROWS_AS(types::ident_str("ok \xff"), pyhpp::value_error);
-    CHECK_THROWS_WITH(types::ident_str("ok \xff"),
-                      Catch::StartsWith("UnicodeDecodeError: wrapfix.types.ident_str(): argument "
-                                        "'x': 'utf-8' codec can't decode byte 0xff"));
+    CHECK_THROWS_WITH(
+        types::ident_str("ok \xff"),
+        Catch::StartsWith("UnicodeDecodeError: wrapped_functions.types.ident_str(): argument "
+                          "'x': 'utf-8' codec can't decode byte 0xff"));
     CHECK_THROWS_AS(types::ident_list({"fine", "\xc3"}), pyhpp::unicode_decode_error);
 }
 

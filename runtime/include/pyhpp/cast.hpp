@@ -283,7 +283,7 @@ template <class T, class = void> struct converter {
         } else {
             static_assert(always_false<T>::value,
                           "pyhpp::to_object: T has pyhpp_from_object but no pyhpp_to_object");
-            return object();
+            return {};
         }
     }
 };

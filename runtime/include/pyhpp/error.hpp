@@ -47,11 +47,13 @@ class error : public std::exception {
     std::shared_ptr<const detail::error_state> m_state;
 };
 
+// NOLINTBEGIN(bugprone-macro-parentheses): a class name and a base cannot be parenthesised.
 #define PYHPP_DECLARE_ERROR(name, base)                                                            \
     class name : public base {                                                                     \
       public:                                                                                      \
         using base::base;                                                                          \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// Misuse of the embedding itself: no interpreter running, a misconfigured interpreter.
 PYHPP_DECLARE_ERROR(interpreter_error, error);

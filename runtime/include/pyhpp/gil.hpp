@@ -32,7 +32,7 @@ class gil_release {
     gil_release &operator=(const gil_release &) = delete;
 
   private:
-    void *m_thread_state;
+    void *m_thread_state = nullptr;
     int m_saved_depth;
 };
 

@@ -29,7 +29,7 @@ struct interpreter_options {
 class interpreter {
   public:
     interpreter();
-    explicit interpreter(interpreter_options options);
+    explicit interpreter(const interpreter_options &options);
     ~interpreter();
     interpreter(const interpreter &) = delete;
     interpreter &operator=(const interpreter &) = delete;

@@ -11,7 +11,7 @@
 #include <vector>
 
 // CPython's object struct, declared so handles can be passed without including Python.h.
-struct _object;
+struct _object; // NOLINT(bugprone-reserved-identifier): CPython's own name
 
 namespace pyhpp {
 

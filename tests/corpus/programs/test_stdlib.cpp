@@ -118,7 +118,9 @@ TEST_CASE("datetime arithmetic gives Python's dates") {
 }
 
 TEST_CASE("subprocess.run with capture_output gives Python's CompletedProcess") {
-    std::vector<std::filesystem::path> command{"/usr/bin/python3", "-c",
+    // The child is the embedded interpreter's own Python, wherever it is installed.
+    std::filesystem::path python = pyhpp::import("sys").attr("executable").cast<std::string>();
+    std::vector<std::filesystem::path> command{python, "-c",
                                                "import sys; print(6 * 7); sys.exit(3)"};
     subprocess::CompletedProcess done =
         subprocess::run(command, true, subprocess::kw::capture_output = true);

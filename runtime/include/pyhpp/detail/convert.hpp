@@ -68,7 +68,7 @@ struct failure {
     };
     texts &text() {
         if (!m_text)
-            m_text.reset(new texts);
+            m_text = std::make_unique<texts>();
         return *m_text;
     }
     void set_repr(PyObject *value) {

@@ -34,6 +34,7 @@ struct error_class {
     void (*raise)(std::shared_ptr<const error_state> state); // always throws
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): only the lambdas allocate, when they are called.
 template <class E> error_class error_class_of() noexcept {
     return {[](std::shared_ptr<const error_state> state) -> std::shared_ptr<const error> {
                 return std::make_shared<E>(std::move(state));
