@@ -7,6 +7,7 @@ import json
 import pytest
 
 from pyhpp.ir import model
+from pyhpp.ir.kinds import Kind
 from pyhpp.ir.model import (
     Alias,
     Api,
@@ -156,6 +157,19 @@ def test_malformed_input_is_rejected() -> None:
         from_json('{"node": "Module", "name": "m"}')
     with pytest.raises(TypeError, match="cannot serialise a dict"):
         to_dict(Other("x", "variable", {"file": "a.py"}))  # type: ignore[arg-type]
+    # Kinds are enums: one nobody defined is an error, not a string passed on.
+    with pytest.raises(ValueError, match="unknown kind 'str_view' in IR node CppType"):
+        from_dict({"node": "CppType", "kind": "str_view"})
+    with pytest.raises(ValueError, match="unknown kind 'protocol' in IR node Class"):
+        from_dict({"node": "Class", "name": "P", "kind": "protocol"})
+
+
+def test_kinds_come_back_as_their_enums() -> None:
+    t = from_dict(to_dict(model.CppType(Kind.LIST, (model.CppType("int"),))))
+    assert t.kind is Kind.LIST and t.args[0].kind is Kind.INT and t.kind == "list"
+    assert to_dict(model.CppType(Kind.INT)) == to_dict(model.CppType("int"))
+    c = from_dict({"node": "Class", "name": "P", "kind": "dataclass"})
+    assert c.kind is model.ClassKind.DATACLASS and c.kind == "dataclass"
 
 
 def test_missing_fields_take_their_defaults() -> None:

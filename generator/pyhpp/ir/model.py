@@ -7,6 +7,7 @@ Introspection fills the Python side; passes fill the `cpp_*` fields with datacla
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
@@ -227,14 +228,22 @@ class EnumMember:
     cpp_name: str = ""
 
 
-CLASS_KINDS = (
-    "class",  # an ordinary class (handle semantics in C++)
-    "dataclass",  # @dataclasses.dataclass: a class with a constructor from its fields
-    "namedtuple",  # typing.NamedTuple: a C++ value struct
-    "typeddict",  # typing.TypedDict: a C++ value struct
-    "enum",  # enum.Enum and subclasses: an enum class
-    "exception",  # a BaseException subclass: a C++ exception class
-)
+class ClassKind(str, enum.Enum):
+    """What a Python class becomes in C++. A kind compares equal to its name ("class"), which is
+    what the JSON form holds."""
+
+    CLASS = "class"  # an ordinary class (handle semantics in C++)
+    DATACLASS = "dataclass"  # @dataclasses.dataclass: a class with a constructor from its fields
+    NAMEDTUPLE = "namedtuple"  # typing.NamedTuple: a C++ value struct
+    TYPEDDICT = "typeddict"  # typing.TypedDict: a C++ value struct
+    ENUM = "enum"  # enum.Enum and subclasses: an enum class
+    EXCEPTION = "exception"  # a BaseException subclass: a C++ exception class
+
+    def __str__(self) -> str:
+        return self.value
+
+
+CLASS_KINDS = tuple(k.value for k in ClassKind)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ followed by the fields in declaration order; tuples become lists and None stays 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 from pyhpp.ir import model
+from pyhpp.ir.kinds import Kind
 
 # Every IR node class, by name: the dataclasses defined in ir/model.py.
 NODE_CLASSES: Dict[str, type] = {
@@ -24,6 +26,12 @@ NODE_CLASSES: Dict[str, type] = {
 }
 
 _SCALARS = (str, int, float, bool, type(None))
+
+# Fields that hold a member of an enum: read back as that member, so an unknown one is an error.
+_ENUM_FIELDS: Dict[Tuple[type, str], type] = {
+    (model.CppType, "kind"): Kind,
+    (model.Class, "kind"): model.ClassKind,
+}
 
 
 def to_dict(node: Any) -> Any:
@@ -38,6 +46,8 @@ def to_dict(node: Any) -> Any:
         return result
     if isinstance(node, (tuple, list)):
         return [to_dict(item) for item in node]
+    if isinstance(node, enum.Enum):
+        return node.value
     if isinstance(node, _SCALARS):
         return node
     raise TypeError(f"cannot serialise a {type(node).__qualname__} in the IR: {node!r}")
@@ -67,6 +77,13 @@ def from_dict(data: Any) -> Any:
         if unknown:
             raise ValueError(f"unknown field(s) {', '.join(unknown)} in IR node {name}")
         kwargs = {key: from_dict(value) for key, value in data.items() if key != "node"}
+        for key, value in kwargs.items():
+            kinds = _ENUM_FIELDS.get((cls, key))
+            if kinds is not None:
+                try:
+                    kwargs[key] = kinds(value)
+                except ValueError:
+                    raise ValueError(f"unknown {key} {value!r} in IR node {name}") from None
         return cls(**kwargs)
     if isinstance(data, list):
         return tuple(from_dict(item) for item in data)
