@@ -181,8 +181,7 @@ type_object type_object::of(const object &instance) {
     if (!instance)
         throw value_error("ValueError", "pyhpp::type_object::of: a null handle has no type");
     gil_scope gil("pyhpp::type_object::of");
-    return type_object(detail::unchecked,
-                       borrow(reinterpret_cast<PyObject *>(Py_TYPE(instance.ptr()))));
+    return {detail::unchecked, borrow(reinterpret_cast<PyObject *>(Py_TYPE(instance.ptr())))};
 }
 
 bool type_object::is_subclass_of(const type_object &base) const {
@@ -199,8 +198,8 @@ std::string type_object::name() const {
     gil_scope gil("pyhpp::type_object::name");
     if (!ptr())
         return "<null>";
-    std::string name = attr("__qualname__").cast<std::string>();
-    std::string module = attr("__module__").cast<std::string>();
+    auto name = attr("__qualname__").cast<std::string>();
+    auto module = attr("__module__").cast<std::string>();
     return module == "builtins" ? name : module + "." + name;
 }
 

@@ -18,12 +18,20 @@ def by_value(t: CppType) -> bool:
     return info(t.kind).by_value
 
 
+def names_typevar(t: CppType) -> bool:
+    """Whether `t` names a template parameter (a TypeVar of a function template)."""
+    return t.kind == "typevar" or any(names_typevar(a) for a in t.args)
+
+
 def complete_refs(t: Optional[CppType]) -> Set[str]:
     """The classes and value structs of the target (CppType.ref) whose complete type a C++
-    value of type `t` needs: all it names, except through std::function, whose signature may
-    name incomplete types."""
-    if t is None or t.kind in ("callable", "callable_any"):
+    value of type `t` needs: all it names, except the parameters of a std::function, whose
+    signature may name incomplete types. Its result may not always: clang's C++20 library
+    instantiates a std::variant result (flask's `Callable[..., ResponseReturnValue]`)."""
+    if t is None:
         return set()
+    if t.kind in ("callable", "callable_any"):
+        return complete_refs(t.args[0])
     found = {t.ref} if t.kind in ("instance", "struct") and t.ref else set()
     for a in t.args:
         found |= complete_refs(a)

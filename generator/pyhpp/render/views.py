@@ -320,8 +320,8 @@ def _template_view(function: Function, spell: Spellings, plain: List[str],
         return None
     templated: Dict[str, Tuple[str, str]] = {}
     for p, t, repeated in zip(function.parameters, g.parameters, g.repeated):
-        if t == p.cpp_type:
-            continue
+        if not cpp.names_typevar(t):
+            continue  # as the plain wrapper takes it (whatever passes made of it since)
         spell.use(t)
         spelled = cpp.cpp_type(t)
         if repeated:  # deduced by an earlier parameter: f(list<T>, T) takes f(ints, 5)

@@ -53,6 +53,9 @@ class ClassView:
     has_hash: bool = False
     has_str: bool = False
     qualified_name: str = ""
+    # How a constructor names its class to delegate to another: qualified where a parameter
+    # has the class's name and would hide it (numpy's `dtype(dtype, align, copy)`).
+    delegate: str = ""
     inherits_hash: bool = False  # std::hash through a base's pyhpp_hash()
     iterates: str = ""  # with a typed __iter__: the item type of begin() / end()
     context: str = ""  # with __enter__ and __exit__: what __enter__ gives the `with` body
@@ -281,6 +284,9 @@ def class_view(module: Module, c: Class, spell: Spellings, bases: Dict[str, str]
         location=str(c.location) if c.location else "", base=base, constructor=constructor,
         methods=methods, attributes=attributes, comparisons=comparisons,
         qualified_name="::" + "::".join(module.cpp_namespace + (c.cpp_name,)),
+        delegate="::" + "::".join(module.cpp_namespace + (c.cpp_name,))
+        if c.constructor is not None and any(p.cpp_name == c.cpp_name
+                                             for p in c.constructor.parameters) else c.cpp_name,
         iterates=iterates, context=context, **flags)
 
 

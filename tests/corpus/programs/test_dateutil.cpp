@@ -34,9 +34,9 @@ TEST_CASE("dateutil.parser.parse reads dates as Python does") {
         pyhpp::datetime when = parser::parse(text);
         CHECK(when.time_since_epoch().count() == python_micros(python.attr("parse")(text)));
     }
-    // Keyword arguments through **kwargs, the parserinfo left out.
+    // Keyword arguments through **kwargs, the parserinfo and the keywords struct left out.
     const char *text = "01/02/03";
-    pyhpp::datetime dayfirst = parser::parse(text, {}, {{"dayfirst", true}});
+    pyhpp::datetime dayfirst = parser::parse(text, {}, {}, {{"dayfirst", true}});
     CHECK(dayfirst.time_since_epoch().count() ==
           python_micros(python.attr("parse").call({text}, {{"dayfirst", true}})));
     CHECK(parser::isoparse("2023-01-10T17:00:00Z").time_since_epoch().count() ==

@@ -19,6 +19,7 @@
 namespace py::golden_keywords {
 
 class Client;
+class unit;
 
 namespace detail::keyword_tags {
 struct bold;
@@ -28,6 +29,7 @@ struct params;
 struct port;
 struct reset;
 struct retries;
+struct scale;
 struct secure;
 struct sep;
 struct strict;
@@ -45,6 +47,7 @@ inline constexpr pyhpp::keyword<detail::keyword_tags::params> params{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::port> port{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::reset> reset{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::retries> retries{};
+inline constexpr pyhpp::keyword<detail::keyword_tags::scale> scale{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::secure> secure{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::sep> sep{};
 inline constexpr pyhpp::keyword<detail::keyword_tags::strict> strict{};
@@ -59,6 +62,9 @@ struct Client;
 struct get;
 struct local;
 } // namespace keywords::Client
+namespace keywords::unit {
+struct unit;
+} // namespace keywords::unit
 
 /// Keyword-only parameters on a constructor and a method.
 ///
@@ -104,6 +110,32 @@ class Client : public pyhpp::object {
     template <class... pyhpp_K,
               std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
     static decltype(auto) local(pyhpp::opt<std::int64_t> port, pyhpp_K &&...pyhpp_kw);
+};
+
+/// A constructor parameter named like its class (numpy's `dtype(dtype, align, copy)`): the
+/// constructors that take keywords delegate by the qualified name.
+///
+/// Python: `golden_keywords.unit`
+/// Defined at golden_keywords.py:59.
+class unit : public pyhpp::object {
+  public:
+    /// Adopts an object known to be an instance (what conversions use).
+    unit(pyhpp::detail::unchecked_t, pyhpp::object object) noexcept
+        : pyhpp::object(std::move(object)) {}
+    /// Raises pyhpp::type_error unless `object` is an instance of golden_keywords.unit.
+    static void pyhpp_check(const pyhpp::object &object);
+
+    /// Python: `golden_keywords.unit(unit: str, scale: float = ...)`
+    /// Defined at golden_keywords.py:63.
+    explicit unit(const std::string &unit, pyhpp::opt<double> scale = {});
+    explicit unit(const std::string &unit, pyhpp::opt<double> scale,
+                  const keywords::unit::unit &pyhpp_keywords);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit unit(const std::string &unit, pyhpp_K &&...pyhpp_kw);
+    template <class... pyhpp_K,
+              std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int> = 0>
+    explicit unit(const std::string &unit, pyhpp::opt<double> scale, pyhpp_K &&...pyhpp_kw);
 };
 
 /// Keyword arguments of each function that has optional parameters Python can name; each
@@ -214,6 +246,17 @@ struct local {
     }
 };
 } // namespace Client
+namespace unit {
+
+struct unit {
+    pyhpp::opt<double> scale;
+
+    template <class pyhpp_V>
+    void pyhpp_set(pyhpp::keyword_argument<detail::keyword_tags::scale, pyhpp_V> pyhpp_argument) {
+        scale = std::move(pyhpp_argument.value);
+    }
+};
+} // namespace unit
 } // namespace keywords
 
 /// Defaults on positional-or-keyword parameters, and one keyword-only default.
@@ -352,5 +395,17 @@ decltype(auto) Client::local(pyhpp::opt<std::int64_t> port, pyhpp_K &&...pyhpp_k
     return Client::local(port, pyhpp::detail::make_keywords<keywords::Client::local>(
                                    std::forward<pyhpp_K>(pyhpp_kw)...));
 }
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+unit::unit(const std::string &unit, pyhpp_K &&...pyhpp_kw)
+    : ::py::golden_keywords::unit(
+          unit, {},
+          pyhpp::detail::make_keywords<keywords::unit::unit>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
+
+template <class... pyhpp_K, std::enable_if_t<pyhpp::detail::all_keyword_arguments<pyhpp_K...>, int>>
+unit::unit(const std::string &unit, pyhpp::opt<double> scale, pyhpp_K &&...pyhpp_kw)
+    : ::py::golden_keywords::unit(
+          unit, scale,
+          pyhpp::detail::make_keywords<keywords::unit::unit>(std::forward<pyhpp_K>(pyhpp_kw)...)) {}
 
 } // namespace py::golden_keywords

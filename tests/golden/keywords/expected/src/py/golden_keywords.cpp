@@ -22,6 +22,7 @@ pyhpp::detail::cached_attr tag{pyhpp_module, "tag"};
 pyhpp::detail::cached_attr anything{pyhpp_module, "anything"};
 pyhpp::detail::cached_attr choose{pyhpp_module, "choose"};
 pyhpp::detail::cached_attr Client{pyhpp_module, "Client"};
+pyhpp::detail::cached_attr unit{pyhpp_module, "unit"};
 namespace pyhpp_members_Client {
 pyhpp::detail::cached_attr local{pyhpp_attrs::Client, "local"};
 } // namespace pyhpp_members_Client
@@ -46,6 +47,9 @@ pyhpp::detail::keyword_names Client{"url,timeout,verify"};
 pyhpp::detail::keyword_names get{"path,params"};
 pyhpp::detail::keyword_names local{"port,secure"};
 } // namespace Client
+namespace unit {
+pyhpp::detail::keyword_names unit{"unit,scale"};
+} // namespace unit
 } // namespace pyhpp_keyword_names
 
 // The Python classes that conversions check instances of.
@@ -208,6 +212,24 @@ std::string Client::get(const std::string &path, const keywords::Client::get &py
     return pyhpp::detail::take_result<
         codec::instance<::py::golden_keywords::Client, pyhpp_class_golden_keywords_Client>>(
         pyhpp_result, "golden_keywords.Client.local()", "golden_keywords.Client");
+}
+
+void unit::pyhpp_check(const pyhpp::object &object) {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_keywords.unit");
+    pyhpp::detail::check_instance(object, pyhpp_attrs::unit.get(), "golden_keywords.unit");
+}
+
+unit::unit(const std::string &unit, pyhpp::opt<double> scale)
+    : ::py::golden_keywords::unit(unit, scale, keywords::unit::unit{}) {}
+unit::unit(const std::string &unit, pyhpp::opt<double> scale,
+           const keywords::unit::unit &pyhpp_keywords)
+    : pyhpp::object() {
+    pyhpp::detail::gil_scope pyhpp_gil("golden_keywords.unit()");
+    pyhpp::detail::arguments<2> pyhpp_args("golden_keywords.unit()");
+    pyhpp_args.positional(codec::str_::to_python(unit), "unit");
+    pyhpp_args.optional<codec::float_>(scale, pyhpp_keywords.scale, "scale", 1);
+    auto *pyhpp_result = pyhpp_args.call(pyhpp_attrs::unit.get(), &pyhpp_keyword_names::unit::unit);
+    static_cast<pyhpp::object &>(*this) = pyhpp::object::steal(pyhpp_result);
 }
 
 } // namespace py::golden_keywords
