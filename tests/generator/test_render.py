@@ -406,3 +406,23 @@ def test_future_annotations_on_python_3_8(tmp_path: pathlib.Path) -> None:
             "const pyhpp::opt<std::optional<std::map<std::string, std::int64_t>>> &weights = {}, "
             "const keywords::tally &pyhpp_keywords = {});") in flat(header)
 
+
+def test_a_template_converts_only_what_names_a_typevar() -> None:
+    # zeros_like(a: ArrayType, subok: bool = True): a later pass made `subok`'s plain type a
+    # bool out of the Literal the template saw; the template declares it as the plain wrapper.
+    from pyhpp.ir.model import CppType, Generic, Parameter
+    from pyhpp.render import cpp
+    from pyhpp.render.views import _template_view
+
+    t = CppType("typevar", name="T")
+    a = Parameter("a", "positional_or_keyword", type=None, cpp_name="a",
+                  cpp_type=CppType("object"))
+    subok = Parameter("subok", "positional_or_keyword", True, cpp_name="subok",
+                      cpp_type=CppType("bool"))
+    f = Function(name="zeros_like", parameters=(a, subok), cpp_returns=CppType("object"),
+                 generic=Generic(("T",), (t, CppType("literal", (CppType("bool"),),
+                                                      values=(True,))), t, (False, False)))
+    view = _template_view(f, cpp.Spellings("m"), ["const pyhpp::object &a",
+                                                  "pyhpp::opt<bool> subok = {}"], ["a", "subok"])
+    assert view.declarations == ["const T &a", "pyhpp::opt<bool> subok = {}"]
+    assert view.arguments == ["pyhpp::convert<pyhpp::object>(a)", "subok"]
