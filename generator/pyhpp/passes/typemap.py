@@ -50,9 +50,10 @@ from .pytext import py_text
 
 OBJECT = CppType("object")
 
-# Python classes that map to one kind whatever their arguments (ir/kinds.py).
+# Python classes that are one kind when unparametrised (ir/kinds.py).
 SCALARS = {name: kind.value for name, kind in ANNOTATIONS.items()}
-# Mapped whatever their arguments: os.PathLike[str] is a path whatever it holds, type[X] a class.
+# Those that are their kind whatever their arguments: os.PathLike[str] is a path whatever it
+# holds, type[X] a class.
 ANY_ARGUMENTS = {"os.PathLike", "builtins.type"}
 DYNAMIC = {"typing.Any", "builtins.object"}
 # The result of a function that never returns (it raises or exits): void.

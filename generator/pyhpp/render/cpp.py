@@ -196,8 +196,7 @@ class Spellings:
         if t.kind in ("callable", "callable_any"):
             result, *parameters = t.args
             r = "codec::void_result" if result.kind == "none" else self.codec(result)
-            name = "callable" if t.kind == "callable" else "callable_any"
-            return f"codec::{name}<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
+            return f"codec::{t.kind}<{r}" + "".join(", " + self.codec(p) for p in parameters) + ">"
         spelling = info(t.kind).codec
         if not spelling:
             raise ValueError(f"no codec for kind {t.kind!r}")
